@@ -1,0 +1,5 @@
+package org.recblend;
+
+public final class Launcher {
+    public static void main(String[] args) { System.out.println("hi"); }
+}
