@@ -44,12 +44,12 @@ class LayeringTest {
                 .whereLayer("Ui").mayOnlyBeAccessedByLayers("Launcher")
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
                 .whereLayer("Nodes").mayOnlyBeAccessedByLayers("Ui", "Cli")
-                .whereLayer("Pipeline").mayOnlyBeAccessedByLayers("Nodes", "Ui", "Cli")
+                .whereLayer("Pipeline").mayOnlyBeAccessedByLayers("Nodes", "Sample", "Ui", "Cli")
                 .whereLayer("Engine").mayOnlyBeAccessedByLayers("Nodes", "Ui", "Cli")
                 .whereLayer("Encode").mayOnlyBeAccessedByLayers("Engine", "Nodes", "Ui", "Cli")
-                .whereLayer("Ingest").mayOnlyBeAccessedByLayers("Nodes", "Ui", "Cli")
+                .whereLayer("Ingest").mayOnlyBeAccessedByLayers("Nodes", "Sample", "Ui", "Cli")
                 .whereLayer("Sample").mayOnlyBeAccessedByLayers("Ui", "Cli")
-                .whereLayer("Store").mayOnlyBeAccessedByLayers("Pipeline", "Nodes", "Engine", "Encode", "Ingest", "Ui", "Cli")
+                .whereLayer("Store").mayOnlyBeAccessedByLayers("Pipeline", "Nodes", "Engine", "Encode", "Ingest", "Sample", "Ui", "Cli")
                 .whereLayer("Task").mayOnlyBeAccessedByLayers("Store", "Pipeline", "Nodes", "Engine", "Encode", "Ingest", "Sample", "Ui", "Cli")
                 .whereLayer("Domain").mayOnlyBeAccessedByLayers("Store", "Pipeline", "Nodes", "Engine", "Encode", "Ingest", "Sample", "Ui", "Cli");
         rule.check(classes);
