@@ -85,6 +85,7 @@ public final class ProjectStore implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new ProjectException(ProjectException.Reason.NOT_FOUND, "No project file at " + file);
         }
+        requireH2Header(file);
         probe(paths);
         JdbcConnectionPool pool = JdbcConnectionPool.create(paths.jdbcUrl(";IFEXISTS=TRUE"), "sa", "");
         try {
@@ -102,6 +103,21 @@ public final class ProjectStore implements AutoCloseable {
     /** Opens the project at the path, or creates it when there is none. */
     public static ProjectStore openOrCreate(Path path) throws ProjectException {
         return Files.exists(ProjectPaths.of(path).databaseFile()) ? open(path) : create(path);
+    }
+
+    /** H2's MVStore files start with the text header "H:2,"; anything else is refused before H2 sees it. */
+    private static void requireH2Header(Path file) throws ProjectException {
+        byte[] head = new byte[4];
+        int read;
+        try (var in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new ProjectException(ProjectException.Reason.IO, "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (read < head.length || !new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("H:2,")) {
+            throw new ProjectException(ProjectException.Reason.NOT_A_PROJECT,
+                    file + " is not a RecBlend project (not an H2 database file)");
+        }
     }
 
     /** Reads the file without writing to it and refuses what we must not open. */

@@ -1,0 +1,56 @@
+package org.recblend.ui.shell;
+
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.scene.control.TreeItem;
+import org.recblend.store.ProjectContents;
+
+/** Turns a project's contents into the explorer's tree: datasets with sources, pipelines, runs, models. */
+final class ExplorerTree {
+    private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.US);
+
+    private ExplorerTree() {
+    }
+
+    static TreeItem<String> build(String projectName, ProjectContents contents) {
+        TreeItem<String> root = new TreeItem<>(projectName);
+        root.setExpanded(true);
+        if (contents == null) {
+            return root;
+        }
+        TreeItem<String> datasets = folder("Datasets", contents.datasets().size());
+        for (ProjectContents.DatasetEntry dataset : contents.datasets()) {
+            TreeItem<String> node = new TreeItem<>(dataset.name());
+            node.setExpanded(true);
+            for (ProjectContents.SourceEntry source : dataset.sources()) {
+                node.getChildren().add(new TreeItem<>(sourceLabel(source)));
+            }
+            datasets.getChildren().add(node);
+        }
+        root.getChildren().add(datasets);
+        root.getChildren().add(folder("Pipelines", contents.pipelines(), Function.identity()));
+        root.getChildren().add(folder("Runs", contents.runs(), r -> "#" + r.id() + " " + r.pipeline() + " (" + r.status().toLowerCase(Locale.ROOT) + ")"));
+        root.getChildren().add(folder("Models", contents.models(), Function.identity()));
+        return root;
+    }
+
+    static String sourceLabel(ProjectContents.SourceEntry source) {
+        String label = source.name() + " · " + source.kind().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + " · " + COUNT.format(source.rowsAccepted()) + " rows";
+        return source.rowsRejected() > 0 ? label + " (" + COUNT.format(source.rowsRejected()) + " rejected)" : label;
+    }
+
+    private static TreeItem<String> folder(String name, int size) {
+        TreeItem<String> folder = new TreeItem<>(name + " (" + size + ")");
+        folder.setExpanded(true);
+        return folder;
+    }
+
+    private static <T> TreeItem<String> folder(String name, List<T> entries, Function<T, String> label) {
+        TreeItem<String> folder = folder(name, entries.size());
+        entries.forEach(e -> folder.getChildren().add(new TreeItem<>(label.apply(e))));
+        return folder;
+    }
+}

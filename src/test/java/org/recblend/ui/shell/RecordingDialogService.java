@@ -1,0 +1,32 @@
+package org.recblend.ui.shell;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Answers dialogs without a screen and remembers the messages shown. */
+final class RecordingDialogService implements DialogService {
+    final List<String> errors = new ArrayList<>();
+    Path nextProject;
+
+    @Override
+    public Optional<Path> chooseProjectToOpen() {
+        return Optional.ofNullable(nextProject);
+    }
+
+    @Override
+    public Optional<Path> chooseNewProjectLocation() {
+        return Optional.ofNullable(nextProject);
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(title + ": " + message);
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+        // nothing to answer
+    }
+}
