@@ -23,6 +23,9 @@ public final class PipelineJson {
     public static final int FORMAT_VERSION = 1;
 
     private static final ObjectMapper MAPPER = SettingsCodec.MAPPER;
+    // the file keeps the order it was given: formatVersion first, unknown settings as they were
+    private static final ObjectMapper FILE_WRITER = SettingsCodec.MAPPER.copy()
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED, false);
 
     private PipelineJson() {
     }
@@ -52,7 +55,7 @@ public final class PipelineJson {
             o.put("toPort", c.toPort());
         }
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+            return FILE_WRITER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write pipeline JSON", e);
         }

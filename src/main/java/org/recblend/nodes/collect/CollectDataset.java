@@ -20,6 +20,7 @@ import org.recblend.pipeline.PortTypes;
 import org.recblend.pipeline.Stage;
 import org.recblend.store.ProjectStore;
 import org.recblend.store.StoredDataset;
+import org.recblend.task.TaskMonitor;
 
 /**
  * Reads a stored dataset (all its sources, or the named ones) into the pipeline. It always has its
@@ -98,7 +99,7 @@ public final class CollectDataset implements NodeKind<CollectDataset.Settings> {
         ctx.progress(0, "reading ids");
         List<PortData> out = new ArrayList<>();
         out.add(PortData.of(PortTypes.INTERACTIONS, s.wants(Part.INTERACTIONS)
-                ? data.interactions(ctx) : InteractionTable.empty(data.users(), data.items())));
+                ? data.interactions(scaled(ctx, 0.8)) : InteractionTable.empty(data.users(), data.items())));
         ctx.progress(0.8, "reading items");
         out.add(PortData.of(PortTypes.ITEM_TABLE, s.wants(Part.ITEMS) ? data.items(ctx) : ItemTable.empty(data.items())));
         ctx.progress(0.85, "reading users");
@@ -112,5 +113,25 @@ public final class CollectDataset implements NodeKind<CollectDataset.Settings> {
         ctx.log(String.format("dataset %s (%d sources): %s, %s, %s, %s, %s", s.dataset(), data.sources().size(),
                 out.get(0).value(), out.get(1).value(), out.get(2).value(), out.get(3).value(), out.get(4).value()));
         return out;
+    }
+
+    /** The context with progress squeezed into [0, share]: reading interactions is most of the work. */
+    private static TaskMonitor scaled(ExecutionContext ctx, double share) {
+        return new TaskMonitor() {
+            @Override
+            public void progress(double fraction, String message) {
+                ctx.progress(fraction < 0 ? fraction : fraction * share, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return ctx.isCancelled();
+            }
+
+            @Override
+            public void log(String message) {
+                ctx.log(message);
+            }
+        };
     }
 }
