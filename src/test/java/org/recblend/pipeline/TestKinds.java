@@ -26,9 +26,12 @@ final class TestKinds {
 
     /** No inputs; emits {@code rows} interactions of weight {@code weight}. */
     static final class Source extends Counting<Source.Settings> {
-        record Settings(int rows, float weight) implements NodeSettings {
+        record Settings(Integer rows, float weight) implements NodeSettings {
             @Override
             public void validate() throws InvalidSettingsException {
+                if (rows == null) {
+                    throw InvalidSettingsException.notConfigured("Choose the number of rows");
+                }
                 if (rows < 0) {
                     throw new InvalidSettingsException("Rows must be at least 0, not " + rows);
                 }
