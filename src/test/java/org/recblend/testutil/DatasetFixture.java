@@ -103,6 +103,13 @@ public final class DatasetFixture {
                 }
                 ps.executeBatch();
             }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sources SET rows_read = rows_read + ?, rows_accepted = rows_accepted + ? WHERE id = ?")) {
+                ps.setLong(1, rows.size());
+                ps.setLong(2, rows.size());
+                ps.setInt(3, sourceId);
+                ps.executeUpdate();
+            }
             return null;
         });
     }
