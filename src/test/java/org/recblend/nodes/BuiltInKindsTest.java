@@ -22,6 +22,15 @@ class BuiltInKindsTest {
     }
 
     @Test
+    void aBadEnumInStoredSettingsIsNamedWithItsPlace() {
+        var kind = registry.find("collect.dataset").orElseThrow();
+        var json = SettingsCodec.toJson(kind.defaultSettings());
+        json.putArray("parts").add("INTERACTIONS").add("RATINGS");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SettingsCodec.fromJson(kind, 1, json))
+                .hasMessage("Setting 'parts[1]' cannot be RATINGS: expected one of INTERACTIONS, ITEMS, USERS, SOCIAL, TEXTS");
+    }
+
+    @Test
     void defaultSettingsRoundTripThroughJsonAndPreprocessDefaultsAreValid() throws Exception {
         for (NodeKind<?> kind : registry.all()) {
             NodeSettings defaults = kind.defaultSettings();

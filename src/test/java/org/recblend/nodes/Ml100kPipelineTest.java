@@ -13,7 +13,6 @@ import org.recblend.nodes.collect.CollectDataset;
 import org.recblend.nodes.preprocess.KCoreFilter;
 import org.recblend.nodes.preprocess.RandomSplit;
 import org.recblend.pipeline.NodeKindRegistry;
-import org.recblend.pipeline.NodeRunResult;
 import org.recblend.pipeline.Pipeline;
 import org.recblend.pipeline.PipelineRepository;
 import org.recblend.pipeline.PipelineRunner;
@@ -24,13 +23,9 @@ import org.recblend.store.ProjectStore;
 import org.recblend.task.TaskMonitor;
 import org.recblend.testutil.DatasetFixture;
 import org.recblend.testutil.SharedData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Collect → k-core → split on the real MovieLens 100K ratings (skipped when the data is absent). */
 class Ml100kPipelineTest {
-    private static final Logger LOG = LoggerFactory.getLogger(Ml100kPipelineTest.class);
-
     @TempDir
     Path dir;
 
@@ -72,22 +67,12 @@ class Ml100kPipelineTest {
             Split split = first.output(p, "split", "split", Split.class);
             assertThat(split.size()).isEqualTo(core.size());
             assertThat((double) split.train().size() / core.size()).isCloseTo(0.75, within(0.01));
-            logTimes("first run", first);
         }
         try (ProjectStore store = ProjectStore.open(dir.resolve("ml"))) {
             Pipeline saved = new PipelineRepository(store, registry).load("ml");
             RunResult again = new PipelineRunner(store).run(saved, RunOptions.all(), TaskMonitor.none());
             assertThat(again.executedNodes()).isEmpty();
             assertThat(again.output(saved, "split", "split", Split.class)).isEqualTo(first.output(p, "split", "split", Split.class));
-            logTimes("after reopening (from the cache files)", again);
         }
-    }
-
-    private static void logTimes(String label, RunResult r) {
-        StringBuilder b = new StringBuilder("ML-100K ").append(label).append(':');
-        for (NodeRunResult n : r.nodes().values()) {
-            b.append(' ').append(n.nodeId()).append('=').append(n.millis()).append("ms").append(n.executed() ? "" : "(cached)");
-        }
-        LOG.warn(b.toString());
     }
 }

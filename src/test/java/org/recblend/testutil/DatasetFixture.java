@@ -1,8 +1,5 @@
 package org.recblend.testutil;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -197,17 +194,38 @@ public final class DatasetFixture {
 
     /**
      * Loads MovieLens 100K {@code u.data} (user, item, rating, time; tab separated) as one
-     * behaviour source, reading the file in place.
+     * behaviour source, with H2's CSVREAD reading the file in place. Database ids are the
+     * numeric MovieLens ids (plus an offset when the project already has users or items).
      */
-    public static DatasetFixture ml100k(ProjectStore store, Path dir) throws IOException {
+    public static DatasetFixture ml100k(ProjectStore store, Path dir) {
         DatasetFixture fx = create(store, "ml-100k");
         int source = fx.source("u.data", SourceKind.BEHAVIOUR);
-        List<Row> rows = Files.readAllLines(dir.resolve("u.data"), StandardCharsets.ISO_8859_1).stream()
-                .filter(l -> !l.isBlank())
-                .map(l -> l.split("\t"))
-                .map(f -> new Row(f[0], f[1], Double.parseDouble(f[2]), Long.parseLong(f[3])))
-                .toList();
-        fx.interactions(source, rows);
+        String file = dir.resolve("u.data").toAbsolutePath().toString().replace("'", "''");
+        store.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE LOCAL TEMPORARY TABLE ml_raw AS SELECT CAST(u AS INT) u, CAST(i AS INT) i,"
+                        + " CAST(w AS DOUBLE) w, CAST(t AS BIGINT) t FROM CSVREAD('" + file + "', 'U\tI\tW\tT',"
+                        + " 'charset=ISO-8859-1 fieldSeparator=\t')");
+                int userOffset = scalar(s, "SELECT COALESCE(MAX(id), 0) FROM users");
+                int itemOffset = scalar(s, "SELECT COALESCE(MAX(id), 0) FROM items");
+                s.executeUpdate("INSERT INTO users (id, dataset_id, ext_id) SELECT DISTINCT u + " + userOffset + ", "
+                        + fx.datasetId + ", CAST(u AS VARCHAR) FROM ml_raw");
+                s.executeUpdate("INSERT INTO items (id, dataset_id, ext_id) SELECT DISTINCT i + " + itemOffset + ", "
+                        + fx.datasetId + ", CAST(i AS VARCHAR) FROM ml_raw");
+                int rows = s.executeUpdate("INSERT INTO interactions (source_id, user_id, item_id, weight, ts) SELECT "
+                        + source + ", u + " + userOffset + ", i + " + itemOffset + ", w, t FROM ml_raw");
+                s.executeUpdate("UPDATE sources SET rows_read = " + rows + ", rows_accepted = " + rows + " WHERE id = " + source);
+                s.execute("DROP TABLE ml_raw");
+            }
+            return null;
+        });
         return fx;
+    }
+
+    private static int scalar(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 }
