@@ -39,7 +39,7 @@ public final class NodeKindRegistry {
         return new NodeKindRegistry(List.of(kinds));
     }
 
-    /** These kinds plus everything found by {@link #load()}. */
+    /** A registry with this one's kinds and more (a test kind beside the shipped ones). */
     public NodeKindRegistry with(NodeKind<?>... more) {
         List<NodeKind<?>> all = new ArrayList<>(kinds.values());
         all.addAll(List.of(more));
