@@ -1,6 +1,7 @@
 package org.recblend.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -20,6 +21,9 @@ import org.recblend.pipeline.RunOptions;
 import org.recblend.pipeline.RunResult;
 import org.recblend.pipeline.RunStatus;
 import org.recblend.store.ProjectStore;
+import org.recblend.store.StoredDataset;
+import org.recblend.task.CancellableMonitor;
+import org.recblend.task.CancelledException;
 import org.recblend.task.TaskMonitor;
 import org.recblend.testutil.DatasetFixture;
 import org.recblend.testutil.SharedData;
@@ -67,6 +71,11 @@ class Ml100kPipelineTest {
             Split split = first.output(p, "split", "split", Split.class);
             assertThat(split.size()).isEqualTo(core.size());
             assertThat((double) split.train().size() / core.size()).isCloseTo(0.75, within(0.01));
+
+            CancellableMonitor cancelled = new CancellableMonitor();
+            cancelled.cancel();
+            StoredDataset stored = StoredDataset.open(store, "ml-100k", List.of());
+            assertThatThrownBy(() -> stored.interactions(cancelled)).isInstanceOf(CancelledException.class);
         }
         try (ProjectStore store = ProjectStore.open(dir.resolve("ml"))) {
             Pipeline saved = new PipelineRepository(store, registry).load("ml");

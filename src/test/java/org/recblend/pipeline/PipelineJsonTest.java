@@ -115,6 +115,7 @@ class PipelineJsonTest {
             assertThat(repo.list()).extracting(PipelineSummary::name).containsExactly("first", "second");
             assertThat(repo.load("second").nodes()).hasSize(2);
             assertThat(repo.load("first").name()).isEqualTo("first");
+            assertThatThrownBy(() -> repo.save(" ", sample())).hasMessage("A pipeline name is 1 to 200 characters, not ' '");
             assertThat(repo.delete("second")).isTrue();
             assertThat(repo.delete("second")).isFalse();
             assertThatThrownBy(() -> repo.load("second"))

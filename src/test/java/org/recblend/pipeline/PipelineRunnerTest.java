@@ -281,9 +281,61 @@ class PipelineRunnerTest {
         assertThat(messages).contains("a: loop 2");
     }
 
+    @Test
+    void theListenerHearsEachNodeQueuedRunningAndDoneOrFailed() throws Exception {
+        List<String> events = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void nodeState(String nodeId, NodeState state, String message) {
+                events.add(nodeId + ":" + state);
+            }
+        };
+        runner.run(p, RunOptions.upTo("a").withListener(listener), TaskMonitor.none());
+        assertThat(events).containsExactly("src:QUEUED", "a:QUEUED", "src:RUNNING", "src:DONE", "a:RUNNING", "a:DONE");
+
+        events.clear();
+        p.setSettings("b", new TestKinds.Scale.Settings(1f, "no luck", 0));
+        runner.run(p, RunOptions.all().withListener(listener), TaskMonitor.none());
+        assertThat(events).containsExactly("src:QUEUED", "a:QUEUED", "b:QUEUED", "sp:QUEUED",
+                "src:DONE", "a:DONE", "b:RUNNING", "b:FAILED", "sp:RUNNING", "sp:DONE");
+    }
+
+    @Test
+    void aNodeKindThatBreaksItsContractFailsWithAClearMessage() throws Exception {
+        NodeKind<TestKinds.Scale.Settings> liar = new NodeKind<>() {
+            @Override
+            public NodeDescriptor descriptor() {
+                return new NodeDescriptor("test.liar", "Liar", Stage.PREPROCESS, List.of(),
+                        List.of(PortSpec.of("split", PortTypes.SPLIT)), "Returns the wrong type.");
+            }
+
+            @Override
+            public Class<TestKinds.Scale.Settings> settingsClass() {
+                return TestKinds.Scale.Settings.class;
+            }
+
+            @Override
+            public TestKinds.Scale.Settings defaultSettings() {
+                return new TestKinds.Scale.Settings(1f, "", 0);
+            }
+
+            @Override
+            public List<PortData> execute(TestKinds.Scale.Settings s, List<PortData> in, ExecutionContext ctx) {
+                return List.of(PortData.of(PortTypes.INTERACTIONS, InteractionTable.empty(TestKinds.Source.USERS, TestKinds.Source.ITEMS)));
+            }
+        };
+        Pipeline q = new Pipeline(registry.with(liar), "liar");
+        q.addNode("l", "test.liar");
+        RunResult r = runner.run(q, RunOptions.all(), TaskMonitor.none());
+        assertThat(r.message()).isEqualTo("Node l failed: Node kind test.liar returned Interactions for its Split output"
+                + " 'split' (a bug in that node kind)");
+        assertCacheConsistent(0);
+    }
+
     /** Every node_outputs row has its file and no file lacks a row or is left half written. */
     private void assertCacheConsistent(int expectedEntries) throws Exception {
         Path cacheDir = store.artifactsDir().resolve("cache");
+        Files.createDirectories(cacheDir);
         List<String> files;
         try (Stream<Path> s = Files.list(cacheDir)) {
             files = s.map(f -> f.getFileName().toString()).sorted().toList();
@@ -298,6 +350,9 @@ class PipelineRunnerTest {
             return list;
         });
         assertThat(files).hasSize(expectedEntries).allMatch(f -> f.endsWith(".bin"));
+        if (expectedEntries == 0) {
+            return;
+        }
         assertThat(rows).isEqualTo(files);
     }
 }
