@@ -109,7 +109,7 @@ public final class PipelineRunner {
         for (Node node : order) {
             if (!results.containsKey(node.id())) {
                 NodeRunResult skipped = new NodeRunResult(node.id(), node.kindId(), NodeRunStatus.SKIPPED, false,
-                        keys.get(node.id()), null, 0, "Not run: the run was cancelled");
+                        keys.get(node.id()), OffsetDateTime.now(), 0, "Not run: the run was cancelled");
                 results.put(node.id(), skipped);
                 runs.recordNode(runId, skipped, node.settingsJson().toString());
                 listener.nodeState(node.id(), idleState(name, node.id(), null), "");

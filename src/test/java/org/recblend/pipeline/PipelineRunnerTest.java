@@ -151,6 +151,8 @@ class PipelineRunnerTest {
         assertThat(runner.cache().contains(r.node("src").orElseThrow().cacheKey())).isTrue();
         assertCacheConsistent(1);
         assertThat(new RunRepository(store).find(r.runId()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(new RunRepository(store).nodeRuns(r.runId())).extracting(n -> n.nodeId() + ":" + n.status())
+                .containsExactly("src:DONE", "a:CANCELLED", "b:SKIPPED", "sp:SKIPPED");
 
         scale.onLoop = () -> { };
         RunResult again = runner.run(p, RunOptions.all(), TaskMonitor.none());
@@ -230,7 +232,7 @@ class PipelineRunnerTest {
         })).isPositive();
 
         List<NodeRunRecord> nodes = runs.nodeRuns(r.runId());
-        assertThat(nodes).extracting(NodeRunRecord::nodeId).containsExactlyInAnyOrder("src", "a", "b", "sp");
+        assertThat(nodes).extracting(NodeRunRecord::nodeId).as("in the order they ran").containsExactly("src", "a", "b", "sp");
         assertThat(nodes).allSatisfy(n -> {
             assertThat(n.status()).isEqualTo(NodeRunStatus.DONE);
             assertThat(n.executed()).isTrue();

@@ -18,12 +18,19 @@ public final class Deduplicate extends InteractionsKind<Deduplicate.Settings> {
     public enum Strategy {
         /** The weight of the latest row by time (the last in order among equal times). */
         KEEP_LAST,
+        /** The mean of the pair's weights. */
         MEAN,
+        /** The sum of the pair's weights (counts, for implicit events of weight 1). */
         SUM,
+        /** The largest of the pair's weights. */
         MAX
     }
 
-    /** @param strategy how to merge the weights of repeated pairs */
+    /**
+     * The settings.
+     *
+     * @param strategy how to merge the weights of repeated pairs
+     */
     public record Settings(Strategy strategy) implements NodeSettings {
         @Override
         public void validate() throws InvalidSettingsException {
