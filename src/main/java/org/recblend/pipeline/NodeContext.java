@@ -1,0 +1,52 @@
+package org.recblend.pipeline;
+
+import org.recblend.store.ProjectStore;
+import org.recblend.task.TaskMonitor;
+
+/** The execution context of one node: maps its progress into the run's and prefixes its log lines. */
+final class NodeContext implements ExecutionContext {
+    private final String nodeId;
+    private final ProjectStore store;
+    private final TaskMonitor run;
+    private final RunLog log;
+    private final RunListener listener;
+    private final double base;
+    private final double span;
+
+    NodeContext(String nodeId, ProjectStore store, TaskMonitor run, RunLog log, RunListener listener, double base, double span) {
+        this.nodeId = nodeId;
+        this.store = store;
+        this.run = run;
+        this.log = log;
+        this.listener = listener;
+        this.base = base;
+        this.span = span;
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public ProjectStore store() {
+        return store;
+    }
+
+    @Override
+    public void progress(double fraction, String message) {
+        double f = fraction < 0 ? 0 : Math.min(1, fraction);
+        run.progress(base + span * f, nodeId + ": " + message);
+        listener.nodeProgress(nodeId, fraction, message);
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return run.isCancelled();
+    }
+
+    @Override
+    public void log(String message) {
+        log.line(nodeId, message);
+    }
+}

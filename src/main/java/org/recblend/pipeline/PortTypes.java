@@ -1,0 +1,21 @@
+package org.recblend.pipeline;
+
+import org.recblend.domain.InteractionTable;
+import org.recblend.domain.ItemTable;
+import org.recblend.domain.SocialGraph;
+import org.recblend.domain.Split;
+import org.recblend.domain.TextCorpus;
+import org.recblend.domain.UserTable;
+
+/** The port types of the first two stages. Later stages declare theirs beside their nodes. */
+public final class PortTypes {
+    public static final PortType INTERACTIONS = new PortType("interactions", "Interactions", InteractionTable.class);
+    public static final PortType ITEM_TABLE = new PortType("item-table", "ItemTable", ItemTable.class);
+    public static final PortType USER_TABLE = new PortType("user-table", "UserTable", UserTable.class);
+    public static final PortType TEXT_CORPUS = new PortType("text-corpus", "TextCorpus", TextCorpus.class);
+    public static final PortType SOCIAL_GRAPH = new PortType("social-graph", "SocialGraph", SocialGraph.class);
+    public static final PortType SPLIT = new PortType("split", "Split", Split.class);
+
+    private PortTypes() {
+    }
+}
