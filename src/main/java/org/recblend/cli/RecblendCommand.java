@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = {
             "RecBlend Workbench on the command line: import data, inspect projects, run pipelines headless.",
             "Without arguments, the jar opens the workbench window instead."},
-        subcommands = {InfoCommand.class, SampleCommand.class, BenchCommand.class,
+        subcommands = {InfoCommand.class, RunCommand.class, SampleCommand.class, BenchCommand.class,
             picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
