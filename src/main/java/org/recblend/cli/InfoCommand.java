@@ -59,8 +59,20 @@ final class InfoCommand implements Callable<Integer> {
         out.println("Project " + summary.name() + " (" + summary.file() + "), schema " + summary.schemaVersion());
         if (summary.datasets().isEmpty()) {
             out.println("No data yet: import some with 'recblend import --project " + summary.name() + " ...'.");
-            return;
+        } else {
+            printDatasets(summary, out);
         }
+        if (!summary.pipelines().isEmpty()) {
+            out.println();
+            TextTable table = new TextTable(List.of("Pipeline", "Runs", "Last run"), false, true, false);
+            for (ProjectSummary.PipelineEntry p : summary.pipelines()) {
+                table.row(p.name(), p.runs(), p.lastStatus() == null ? "never" : p.lastStatus());
+            }
+            table.print(out);
+        }
+    }
+
+    private static void printDatasets(ProjectSummary summary, PrintWriter out) {
         out.println();
         TextTable table = new TextTable(List.of("Dataset", "Source", "Kind", "Users", "Items", "Interactions",
                 "Item texts", "User-item texts", "Social edges", "Rows read", "Rejected"),

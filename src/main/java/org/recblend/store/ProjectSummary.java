@@ -21,11 +21,23 @@ import java.util.function.ToLongFunction;
  * @param file the H2 file
  * @param schemaVersion the schema the project is at
  * @param datasets the datasets by name
+ * @param pipelines the stored pipelines by name
  */
-public record ProjectSummary(String name, Path file, int schemaVersion, List<DatasetSummary> datasets) {
+public record ProjectSummary(String name, Path file, int schemaVersion, List<DatasetSummary> datasets,
+                             List<PipelineEntry> pipelines) {
 
     public ProjectSummary {
         datasets = List.copyOf(datasets);
+        pipelines = List.copyOf(pipelines);
+    }
+
+    /**
+     * A stored pipeline and how often it ran.
+     *
+     * @param runs the runs recorded for it
+     * @param lastStatus the status of its latest run, or null when it never ran
+     */
+    public record PipelineEntry(String name, long runs, String lastStatus) {
     }
 
     /**
@@ -118,13 +130,26 @@ public record ProjectSummary(String name, Path file, int schemaVersion, List<Dat
                 }
             }
             return new ProjectSummary(store.name(), store.databaseFile(), schemaVersion,
-                    new ArrayList<>(datasets.values()));
+                    new ArrayList<>(datasets.values()), pipelines(c));
         });
     }
 
     /** The dataset of this name, if the project has one. */
     public Optional<DatasetSummary> dataset(String datasetName) {
         return datasets.stream().filter(d -> d.name().equals(datasetName)).findFirst();
+    }
+
+    private static List<PipelineEntry> pipelines(Connection c) throws SQLException {
+        List<PipelineEntry> list = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT p.name, (SELECT COUNT(*) FROM runs r WHERE r.pipeline_id = p.id),"
+                     + " (SELECT r.status FROM runs r WHERE r.pipeline_id = p.id ORDER BY r.id DESC LIMIT 1)"
+                     + " FROM pipelines p ORDER BY p.name")) {
+            while (rs.next()) {
+                list.add(new PipelineEntry(rs.getString(1), rs.getLong(2), rs.getString(3)));
+            }
+        }
+        return list;
     }
 
     private static Map<Integer, Long> rowsPerSource(Connection c, String table) throws SQLException {

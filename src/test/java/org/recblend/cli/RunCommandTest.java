@@ -100,6 +100,15 @@ class RunCommandTest {
     }
 
     @Test
+    void infoListsThePipelinesWithTheirRuns() {
+        assertThat(CliRun.of("run", "--project", project.toString(), "--pipeline", "Broken", "-q").exitCode()).isEqualTo(1);
+        CliRun info = CliRun.of("info", project.toString());
+        assertThat(info.exitCode()).isZero();
+        assertThat(cells(info.out(), "Broken")).containsExactly("Broken", "1", "FAILED");
+        assertThat(cells(info.out(), "Prepare data")).containsExactly("Prepare data", "0", "never");
+    }
+
+    @Test
     void aMissingProjectExitsWith3() {
         CliRun run = CliRun.of("run", "--project", dir.resolve("none").toString(), "--pipeline", "Prepare data");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.PROJECT);
