@@ -41,8 +41,9 @@ final class BoundSpec {
                 continue;
             }
             String headerName = index < header.size() && !header.get(index).isBlank() ? header.get(index) : null;
-            String label = headerName != null ? headerName : m.role().label();
-            String name = m.name() != null && !m.name().isBlank() ? m.name().strip() : headerName;
+            String explicitName = m.name() != null && !m.name().isBlank() ? m.name().strip() : null;
+            String label = headerName != null ? headerName : explicitName != null ? explicitName : m.role().label();
+            String name = explicitName != null ? explicitName : headerName;
             if (name == null && m.role() == ColumnRole.CATEGORY_FLAG) {
                 problems.add("The category flag in column " + (index + 1) + " of " + fileName
                         + " needs a name: the category it stands for");

@@ -78,9 +78,11 @@ final class ImportRun {
                     rejects.reject(firstBad.line(), 0, null, firstBad.reason(), firstBad.rawText());
                 }
                 long size = Math.max(1, before.size());
+                long lastLine = 0;
                 while (has) {
                     monitor.checkCancelled();
                     read++;
+                    lastLine = reader.line();
                     if (delimited && reader.size() != columnCount) {
                         rejects.reject(reader.line(), 0, null, "expected " + columnCount + " columns, found " + reader.size(), reader.rawText());
                     } else {
@@ -104,7 +106,7 @@ final class ImportRun {
                         }
                     }
                 }
-                checkUnchanged(before, reader.line());
+                checkUnchanged(before, lastLine);
                 monitor.progress(1, String.format("Storing %s: %,d rows", fileName, read));
                 sink.finish(monitor);
                 users.flush();
