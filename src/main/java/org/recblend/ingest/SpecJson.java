@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads and writes {@link ImportSpec}s as JSON: the mapping files of {@code recblend import
@@ -17,8 +18,7 @@ import java.nio.file.Path;
 public final class SpecJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private SpecJson() {
     }
@@ -51,6 +51,15 @@ public final class SpecJson {
         Files.writeString(file, toJson(spec) + System.lineSeparator());
     }
 
+    /** Jackson reports unknown fields of records at the end of the object: find the field itself. */
+    private static long lineOf(String json, String token, JsonProcessingException e) {
+        int at = json.indexOf(token);
+        if (at < 0) {
+            return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        }
+        return json.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
+
     private static ImportSpec parse(String json, Path file) throws ImportException {
         String where = file == null ? "The import spec" : "The mapping file " + file.getFileName();
         try {
@@ -60,9 +69,10 @@ public final class SpecJson {
             }
             return spec;
         } catch (UnrecognizedPropertyException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            long line = lineOf(json, "\"" + e.getPropertyName() + "\"", e);
+            List<String> known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
             throw new ImportException(where + ", line " + line + ": unknown field '" + e.getPropertyName()
-                    + "' (known: " + e.getKnownPropertyIds() + ")", file, line, 0, null, e);
+                    + "' (known fields: " + String.join(", ", known) + ")", file, line, 0, null, e);
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             Throwable root = e;
