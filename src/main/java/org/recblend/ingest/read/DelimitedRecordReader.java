@@ -28,7 +28,6 @@ final class DelimitedRecordReader implements RecordReader {
 
     private CSVRecord current;
     private long line;
-    private long linesBefore;      // line breaks consumed before the current record
     private long lineBreaks;       // line breaks the current record spans
     private String raw;
     private boolean finished;
@@ -146,7 +145,6 @@ final class DelimitedRecordReader implements RecordReader {
             }
             throw cause;
         }
-        linesBefore = before;
         long after = parser.getCurrentLineNumber();
         lineBreaks = after - before;
         line = before + 1 + lineOffset;
@@ -195,9 +193,5 @@ final class DelimitedRecordReader implements RecordReader {
     @Override
     public void close() throws IOException {
         parser.close();
-    }
-
-    long linesBefore() {
-        return linesBefore;
     }
 }

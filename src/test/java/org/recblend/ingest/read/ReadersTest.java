@@ -66,6 +66,25 @@ class ReadersTest {
     }
 
     @Test
+    void rawTextAndLinesStayExactDeepIntoALargeFile() throws Exception {
+        StringBuilder sb = new StringBuilder("a,b\n");
+        for (int i = 0; i < 150_000; i++) {
+            sb.append(i).append(",\"text ").append(i).append(i % 50_000 == 7 ? "\nsecond line\"" : "\"").append('\n');
+        }
+        Path f = write("large.csv", sb.toString());
+        List<String> seen = new ArrayList<>();
+        try (RecordReader r = Readers.open(f, FileFormat.csv())) {
+            while (r.next()) {
+                if (r.get(0).equals("100007") || r.get(0).equals("149999")) {
+                    seen.add(r.line() + ":" + r.rawText());
+                }
+            }
+        }
+        // rows 7, 50007 and 100007 span two lines each: row i starts at line i + 2 + (rows before it that span two)
+        assertThat(seen).containsExactly("100011:100007,\"text 100007\nsecond line\"", "150004:149999,\"text 149999\"");
+    }
+
+    @Test
     void multiCharacterDelimiterSkipLinesAndNoHeader() throws Exception {
         Path f = write("m.dat", "# comment\n# another\n1::10::5::978300760\n2::20::3::978300761\n");
         FileFormat fmt = FileFormat.delimited("::", false).withSkipLines(2);
