@@ -36,18 +36,47 @@ final class ImportRun {
         this.monitor = monitor;
     }
 
-    ImportResult execute() throws ImportException, SQLException {
-        long started = System.nanoTime();
+    /** The file opened, its header checked, its first record read and the spec bound to it. */
+    private record Opened(RecordReader reader, FileAccess.Stamp before, MalformedRecordException firstBad, boolean has,
+                          int columnCount, BoundSpec bound) {
+    }
+
+    /**
+     * Checks the spec against the file without writing anything: every problem that would stop
+     * the import before its first row (for the wizard's "check" button).
+     */
+    static List<String> check(FileAccess files, ImportSpec spec, Path file) {
+        List<String> problems = SpecValidator.problems(spec);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        ImportRun run = new ImportRun(null, files, spec, file, TaskMonitor.none());
+        try {
+            run.open().reader().close();
+            return List.of();
+        } catch (ImportException e) {
+            return List.of(e.getMessage());
+        } catch (TextFileException e) {
+            return List.of(e.getMessage());
+        } catch (IOException e) {
+            return List.of(run.fileName + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Opened open() throws ImportException, IOException, TextFileException {
         List<String> problems = SpecValidator.problems(spec);
         if (!problems.isEmpty()) {
             throw new ImportException("The import of " + fileName + " cannot start: " + String.join("; ", problems), file);
+        }
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new ImportException(fileName + " is a folder, not a file (" + file.toAbsolutePath() + ")", file);
         }
         FileAccess.Stamp before = stamp("does not exist");
         if (before.size() == 0) {
             throw new ImportException(fileName + " is empty", file);
         }
-        monitor.progress(0, "Reading " + fileName);
-        try (RecordReader reader = Readers.open(file, spec.format(), files)) {
+        RecordReader reader = Readers.open(file, spec.format(), files);
+        try {
             checkHeader(reader.header(), reader.headerLine());
             MalformedRecordException firstBad = null;
             boolean has;
@@ -60,10 +89,35 @@ final class ImportRun {
             if (!has && firstBad == null) {
                 throw new ImportException(fileName + (reader.header().isEmpty() ? " contains no data rows" : " has a header but no data rows"), file);
             }
-            boolean delimited = !spec.format().isJson();
-            int columnCount = !delimited || spec.format().header() ? reader.header().size() : has ? reader.size() : 0;
+            int columnCount = spec.format().isJson() || spec.format().header() ? reader.header().size() : has ? reader.size() : 0;
             BoundSpec bound = BoundSpec.bind(spec, file, reader.header(), columnCount, lookup -> Lookups.load(lookup, file, files));
+            return new Opened(reader, before, firstBad, has, columnCount, bound);
+        } catch (ImportException | IOException | TextFileException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
 
+    ImportResult execute() throws ImportException, SQLException {
+        long started = System.nanoTime();
+        monitor.progress(0, "Reading " + fileName);
+        Opened opened;
+        try {
+            opened = open();
+        } catch (TextFileException e) {
+            throw new ImportException(e.getMessage(), file, e.line(), 0, null, e);
+        } catch (NoSuchFileException e) {
+            throw new ImportException(fileName + " does not exist (" + file.toAbsolutePath() + ")", file, 0, 0, null, e);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+        FileAccess.Stamp before = opened.before();
+        MalformedRecordException firstBad = opened.firstBad();
+        boolean has = opened.has();
+        int columnCount = opened.columnCount();
+        BoundSpec bound = opened.bound();
+        boolean delimited = !spec.format().isJson();
+        try (RecordReader reader = opened.reader()) {
             int datasetId = SourceRows.datasetId(connection, spec.dataset());
             int sourceId = source(datasetId);
             String specJson = SpecJson.toJson(spec);
@@ -124,9 +178,12 @@ final class ImportRun {
         } catch (NoSuchFileException e) {
             throw new ImportException(fileName + " disappeared while it was read; nothing was imported", file, 0, 0, null, e);
         } catch (IOException e) {
-            throw new ImportException(fileName + " could not be read to the end (" + e.getMessage()
-                    + "); nothing was imported", file, 0, 0, null, e);
+            throw unreadable(e);
         }
+    }
+
+    private ImportException unreadable(IOException e) {
+        return new ImportException(fileName + " could not be read (" + e.getMessage() + "); nothing was imported", file, 0, 0, null, e);
     }
 
     private FileAccess.Stamp stamp(String missing) throws ImportException {

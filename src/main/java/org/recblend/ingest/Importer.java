@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.recblend.ingest.read.FileAccess;
 import org.recblend.store.ProjectStore;
 import org.recblend.store.StoreException;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Importer {
     private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
+    private static final Map<ProjectStore, Object> LOCKS = new WeakHashMap<>();
 
     private final ProjectStore store;
     private final FileAccess files;
@@ -48,6 +51,16 @@ public final class Importer {
      */
     public ImportResult run(ImportSpec spec, Path file, TaskMonitor monitor) throws ImportException {
         return runAll(List.of(new ImportJob(spec, file)), monitor).get(0);
+    }
+
+    /**
+     * Checks a spec against a file without writing anything: the problems that would stop the
+     * import before its first row (spec, encoding, header, missing columns, lookup tables).
+     *
+     * @return the problems, each a sentence for the user; empty when the import can start
+     */
+    public List<String> check(ImportSpec spec, Path file) {
+        return ImportRun.check(files, spec, file);
     }
 
     /**
@@ -114,6 +127,8 @@ public final class Importer {
 
     /** One lock per project: new ids are max(id) + 1, so two imports must not interleave. */
     private static Object lockOf(ProjectStore store) {
-        return store;
+        synchronized (LOCKS) {
+            return LOCKS.computeIfAbsent(store, s -> new Object());
+        }
     }
 }

@@ -192,6 +192,13 @@ class BadInputTest {
     }
 
     @Test
+    void missingFileAndFolder() throws Exception {
+        Path missing = dir.resolve("nowhere.csv");
+        assertThat(abort(missing).getMessage()).isEqualTo("nowhere.csv does not exist (" + missing.toAbsolutePath() + ")");
+        assertThat(abort(dir).getMessage()).startsWith(dir.getFileName() + " is a folder, not a file");
+    }
+
+    @Test
     void binaryFile() throws Exception {
         byte[] bytes = new byte[4096];
         new Random(7).nextBytes(bytes);
@@ -229,6 +236,19 @@ class BadInputTest {
                 List.of(ColumnMapping.at(0, ColumnRole.USER_ID), ColumnMapping.at(7, ColumnRole.ITEM_ID)));
         assertThat(abort(tooFar, write("nohead.csv", "u1,i3,3,300\n")).getMessage())
                 .isEqualTo("The ITEM_ID column number 8 does not exist: nohead.csv has 4 columns");
+    }
+
+    @Test
+    void checkReportsTheSameProblemsWithoutImporting() throws Exception {
+        Path f = write("bad.csv", "user,item,rating,ts\nu1,i3,3,300\n");
+        Importer importer = new Importer(store);
+        assertThat(importer.check(spec("fine"), f)).isEmpty();
+        ImportSpec typo = spec("bad").withColumns(List.of(ColumnMapping.named("user", ColumnRole.USER_ID),
+                ColumnMapping.named("itme", ColumnRole.ITEM_ID)));
+        assertThat(importer.check(typo, f)).containsExactly("The ITEM_ID column 'itme' does not exist in bad.csv (columns: user, item, rating, ts)");
+        assertThat(importer.check(spec("x").withFormat(FileFormat.csv().withEncoding("nope")), f))
+                .singleElement().asString().startsWith("Unknown encoding 'nope'");
+        assertUnchanged();
     }
 
     @Test
@@ -287,22 +307,22 @@ class BadInputTest {
         assertUnchanged();
     }
 
-    @Test
-    void readErrorMidFileStoresNothing() throws Exception {
-        Path f = bigFile("flaky.csv", 60_000);
-        long failAt = Files.size(f) / 2;
-        FileAccess failing = new FileAccess() {
+    /** A disk that fails half way through the file on the given opening (1: encoding check, 2: the rows). */
+    private static FileAccess failingOnOpen(int failingOpen, long failAt) {
+        java.util.concurrent.atomic.AtomicInteger opens = new java.util.concurrent.atomic.AtomicInteger();
+        return new FileAccess() {
             @Override
             public InputStream open(Path file) throws IOException {
+                boolean fail = opens.incrementAndGet() == failingOpen;
                 return new FilterInputStream(Files.newInputStream(file)) {
                     private long position;
 
                     @Override
                     public int read(byte[] b, int off, int len) throws IOException {
-                        if (position >= failAt) {
+                        if (fail && position >= failAt) {
                             throw new IOException("simulated disk failure");
                         }
-                        int n = super.read(b, off, (int) Math.min(len, failAt - position));
+                        int n = super.read(b, off, fail ? (int) Math.min(len, failAt - position) : len);
                         position += Math.max(0, n);
                         return n;
                     }
@@ -314,10 +334,23 @@ class BadInputTest {
                 return FileAccess.local().stamp(file);
             }
         };
-        ImportException e = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class,
-                () -> new Importer(store, failing).run(spec("flaky"), f, TaskMonitor.none()));
-        assertThat(e.getMessage()).isEqualTo("flaky.csv could not be read to the end (simulated disk failure); nothing was imported");
-        assertUnchanged();
+    }
+
+    @Test
+    void readErrorMidFileStoresNothing() throws Exception {
+        Path f = bigFile("flaky.csv", 60_000);
+        long failAt = Files.size(f) / 2;
+        for (int failingOpen : new int[] {1, 2}) {
+            List<String> progress = new java.util.ArrayList<>();
+            CancellableMonitor monitor = new CancellableMonitor((fraction, message) -> progress.add(message), line -> { });
+            ImportException e = org.junit.jupiter.api.Assertions.assertThrows(ImportException.class,
+                    () -> new Importer(store, failingOnOpen(failingOpen, failAt)).run(spec("flaky"), f, monitor));
+            assertThat(e.getMessage()).isEqualTo("flaky.csv could not be read (simulated disk failure); nothing was imported");
+            if (failingOpen == 2) {
+                assertThat(progress).contains("Importing flaky.csv: 20,000 rows"); // failed inside the row loop
+            }
+            assertUnchanged();
+        }
     }
 
     @Test
