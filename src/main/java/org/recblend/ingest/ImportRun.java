@@ -111,56 +111,18 @@ final class ImportRun {
         } catch (IOException e) {
             throw unreadable(e);
         }
-        FileAccess.Stamp before = opened.before();
-        MalformedRecordException firstBad = opened.firstBad();
-        boolean has = opened.has();
-        int columnCount = opened.columnCount();
-        BoundSpec bound = opened.bound();
-        boolean delimited = !spec.format().isJson();
         try (RecordReader reader = opened.reader()) {
             int datasetId = SourceRows.datasetId(connection, spec.dataset());
             int sourceId = source(datasetId);
             String specJson = SpecJson.toJson(spec);
-            long read = 0;
-            long accepted = 0;
             try (IdRegistry users = new IdRegistry(connection, "users", datasetId);
                  IdRegistry items = new IdRegistry(connection, "items", datasetId);
-                 RowSink sink = sink(sourceId, bound, users, items);
+                 RowSink sink = sink(sourceId, opened.bound(), users, items);
                  RejectLog rejects = new RejectLog(connection, file, spec.onError(), sourceId)) {
-                if (firstBad != null) {
-                    read++;
-                    rejects.reject(firstBad.line(), 0, null, firstBad.reason(), firstBad.rawText());
-                }
-                long size = Math.max(1, before.size());
-                long lastLine = 0;
-                while (has) {
-                    monitor.checkCancelled();
-                    read++;
-                    lastLine = reader.line();
-                    if (delimited && reader.size() != columnCount) {
-                        rejects.reject(reader.line(), 0, null, "expected " + columnCount + " columns, found " + reader.size(), reader.rawText());
-                    } else {
-                        try {
-                            sink.accept(reader);
-                            accepted++;
-                        } catch (RowReject r) {
-                            rejects.reject(reader.line(), r, reader.rawText());
-                        }
-                    }
-                    if (read % PROGRESS_EVERY == 0) {
-                        monitor.progress((double) reader.bytesRead() / size, String.format("Importing %s: %,d rows", fileName, read));
-                    }
-                    while (true) {
-                        try {
-                            has = reader.next();
-                            break;
-                        } catch (MalformedRecordException e) {
-                            read++;
-                            rejects.reject(e.line(), 0, null, e.reason(), e.rawText());
-                        }
-                    }
-                }
-                checkUnchanged(before, lastLine);
+                Counts counts = readRows(opened, reader, sink, rejects);
+                long read = counts.read();
+                long accepted = counts.accepted();
+                checkUnchanged(opened.before(), counts.lastLine());
                 monitor.progress(1, String.format("Storing %s: %,d rows", fileName, read));
                 sink.finish(monitor);
                 users.flush();
@@ -180,6 +142,55 @@ final class ImportRun {
         } catch (IOException e) {
             throw unreadable(e);
         }
+    }
+
+    /** Rows read and accepted, and the line of the last row. */
+    private record Counts(long read, long accepted, long lastLine) {
+    }
+
+    /** The row loop: every record to the sink or the reject log, with progress and cancel checks. */
+    private Counts readRows(Opened opened, RecordReader reader, RowSink sink, RejectLog rejects)
+            throws IOException, TextFileException, ImportException, SQLException {
+        boolean delimited = !spec.format().isJson();
+        int columnCount = opened.columnCount();
+        long size = Math.max(1, opened.before().size());
+        long read = 0;
+        long accepted = 0;
+        long lastLine = 0;
+        MalformedRecordException firstBad = opened.firstBad();
+        if (firstBad != null) {
+            read++;
+            rejects.reject(firstBad.line(), 0, null, firstBad.reason(), firstBad.rawText());
+        }
+        boolean has = opened.has();
+        while (has) {
+            monitor.checkCancelled();
+            read++;
+            lastLine = reader.line();
+            if (delimited && reader.size() != columnCount) {
+                rejects.reject(reader.line(), 0, null, "expected " + columnCount + " columns, found " + reader.size(), reader.rawText());
+            } else {
+                try {
+                    sink.accept(reader);
+                    accepted++;
+                } catch (RowReject r) {
+                    rejects.reject(reader.line(), r, reader.rawText());
+                }
+            }
+            if (read % PROGRESS_EVERY == 0) {
+                monitor.progress((double) reader.bytesRead() / size, String.format("Importing %s: %,d rows", fileName, read));
+            }
+            while (true) {
+                try {
+                    has = reader.next();
+                    break;
+                } catch (MalformedRecordException e) {
+                    read++;
+                    rejects.reject(e.line(), 0, null, e.reason(), e.rawText());
+                }
+            }
+        }
+        return new Counts(read, accepted, lastLine);
     }
 
     private ImportException unreadable(IOException e) {

@@ -12,7 +12,7 @@ import org.recblend.ingest.ImportSpec;
 import org.recblend.ingest.read.FileFormat;
 
 /**
- * FilmTrust (Guo et al. 2013): ratings.txt and the directed trust graph trust.txt. Every rating
+ * FilmTrust (Guo, Zhang and Yorke-Smith, 2013): ratings.txt and the directed trust graph trust.txt. Every rating
  * row is kept (the file repeats three user-item pairs); a dedup step of a pipeline can merge them.
  */
 final class FilmTrust implements Preset {
