@@ -1,0 +1,134 @@
+package org.recblend.ingest;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.recblend.ingest.read.FileAccess;
+import org.recblend.store.ProjectStore;
+import org.recblend.store.StoreException;
+import org.recblend.task.CancelledException;
+import org.recblend.task.TaskMonitor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports files into a project as sources of a dataset.
+ *
+ * <p>One call is one database transaction: when the import fails, is aborted by a bad row,
+ * is cancelled or the process dies, the project stays exactly as it was. A cancel ends the call
+ * with {@link CancelledException} after the rollback (the same exception every long task of the
+ * workbench uses, so callers handle cancellation in one place); bad input ends it with
+ * {@link ImportException}; a failure of the project database with {@link StoreException}.
+ *
+ * <p>Imports into one project run one after another.
+ */
+public final class Importer {
+    private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
+    private static final Map<ProjectStore, Object> LOCKS = new WeakHashMap<>();
+
+    private final ProjectStore store;
+    private final FileAccess files;
+
+    public Importer(ProjectStore store) {
+        this(store, FileAccess.local());
+    }
+
+    /** An importer reading through the given byte source (tests simulate failing disks with it). */
+    public Importer(ProjectStore store, FileAccess files) {
+        this.store = store;
+        this.files = files;
+    }
+
+    /**
+     * Imports one file.
+     *
+     * @throws ImportException     bad spec or bad input; nothing was stored
+     * @throws CancelledException  the monitor was cancelled; nothing was stored
+     */
+    public ImportResult run(ImportSpec spec, Path file, TaskMonitor monitor) throws ImportException {
+        return runAll(List.of(new ImportJob(spec, file)), monitor).get(0);
+    }
+
+    /**
+     * Checks a spec against a file without writing anything: the problems that would stop the
+     * import before its first row (spec, encoding, header, missing columns, lookup tables).
+     *
+     * @return the problems, each a sentence for the user; empty when the import can start
+     */
+    public List<String> check(ImportSpec spec, Path file) {
+        return ImportRun.check(files, spec, file);
+    }
+
+    /**
+     * Imports several files in one transaction: all are stored or none. Progress is shared out by
+     * file size.
+     */
+    public List<ImportResult> runAll(List<ImportJob> jobs, TaskMonitor monitor) throws ImportException {
+        long total = 0;
+        long[] sizes = new long[jobs.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = sizeOf(jobs.get(i).file());
+            total += sizes[i];
+        }
+        long totalBytes = Math.max(1, total);
+        synchronized (lockOf(store)) {
+            try (Connection c = store.connection()) {
+                c.setAutoCommit(false);
+                try {
+                    List<ImportResult> results = new ArrayList<>();
+                    long done = 0;
+                    for (int i = 0; i < sizes.length; i++) {
+                        ImportJob job = jobs.get(i);
+                        TaskMonitor part = jobs.size() == 1 ? monitor
+                                : new ScaledMonitor(monitor, (double) done / totalBytes, (double) sizes[i] / totalBytes);
+                        ImportResult r = new ImportRun(c, files, job.spec(), job.file(), part).execute();
+                        results.add(r);
+                        done += sizes[i];
+                        monitor.log(r.summary());
+                        LOG.info("Imported {}", r.summary());
+                    }
+                    monitor.checkCancelled();
+                    c.commit();
+                    return List.copyOf(results);
+                } catch (ImportException | SQLException | RuntimeException | Error e) {
+                    rollback(c, e);
+                    if (e instanceof CancelledException) {
+                        monitor.log("Import cancelled; nothing was stored");
+                    }
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw new StoreException("Project " + store.name() + ": the import could not be written: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void rollback(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private long sizeOf(Path file) {
+        try {
+            return files.stamp(file).size();
+        } catch (Exception e) {
+            return 0; // reported by the import itself
+        }
+    }
+
+    /** One lock per project: new ids are max(id) + 1, so two imports must not interleave. */
+    private static Object lockOf(ProjectStore store) {
+        synchronized (LOCKS) {
+            return LOCKS.computeIfAbsent(store, s -> new Object());
+        }
+    }
+}
