@@ -3,8 +3,8 @@ package org.recblend.cli;
 import picocli.CommandLine.Command;
 
 /** {@code recblend bench ...}: benchmarks that print figures and record them in docs/BENCHMARKS.md. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench",
         description = "Runs a benchmark, prints its figures and appends them to a Markdown log.",
-        subcommands = {BenchGenerateCommand.class})
+        subcommands = {BenchImportCommand.class, BenchGenerateCommand.class})
 final class BenchCommand {
 }

@@ -1,15 +1,12 @@
 package org.recblend.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.recblend.sample.RetailSampleGenerator;
 import org.recblend.sample.SampleSpec;
 import org.recblend.sample.SampleSummary;
@@ -21,7 +18,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code recblend bench generate}: how fast the sample generator writes a large data set. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate",
         description = "Times the retail sample generator on a large size in a temporary folder (deleted after).")
 final class BenchGenerateCommand implements Callable<Integer> {
     @Spec
@@ -63,7 +60,7 @@ final class BenchGenerateCommand implements Callable<Integer> {
                 summary = new RetailSampleGenerator(sampleSpec).writeTo(work, console.monitor());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long bytes = sizeOf(work);
+            long bytes = BenchFiles.sizeOf(work);
             List<String> lines = new ArrayList<>();
             lines.add(String.format(Locale.ROOT, "- Sample generator: %,d purchases (%,d users x %,d items, %,d reviews, "
                             + "%,d friendships) in %.1f s: %,.0f purchases/s, %.1f MB written.",
@@ -71,7 +68,7 @@ final class BenchGenerateCommand implements Callable<Integer> {
                     seconds, summary.purchases() / seconds, bytes / 1e6));
             PrintWriter out = spec.commandLine().getOut();
             lines.forEach(out::println);
-            Path log = logFile();
+            Path log = BenchFiles.logFile(record, noRecord);
             if (log != null) {
                 BenchmarkLog.append(log, "Sample generator", lines);
                 out.println("Appended to " + log + ".");
@@ -79,35 +76,7 @@ final class BenchGenerateCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } finally {
-            deleteRecursively(work);
-        }
-    }
-
-    private Path logFile() {
-        if (noRecord) {
-            return null;
-        }
-        if (record != null) {
-            return record;
-        }
-        return Files.isDirectory(BenchmarkLog.DEFAULT.getParent()) ? BenchmarkLog.DEFAULT : null;
-    }
-
-    private static long sizeOf(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            long total = 0;
-            for (Path f : (Iterable<Path>) files::iterator) {
-                total += Files.size(f);
-            }
-            return total;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
+            BenchFiles.deleteRecursively(work);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.recblend.cli;
 
+import org.recblend.ingest.ImportException;
 import org.recblend.store.ProjectException;
 import org.recblend.task.CancelledException;
 
@@ -28,7 +29,7 @@ public final class ExitCodes {
         if (e instanceof CancelledException) {
             return CANCELLED;
         }
-        if (e instanceof BadInputException) {
+        if (e instanceof ImportException) {
             return BAD_INPUT;
         }
         return FAILED;

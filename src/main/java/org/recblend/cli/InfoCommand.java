@@ -8,11 +8,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.recblend.ingest.RejectReport;
 import org.recblend.store.ProjectStore;
 import org.recblend.store.ProjectSummary;
 import org.recblend.store.ProjectSummary.DatasetSummary;
 import org.recblend.store.ProjectSummary.SourceSummary;
-import org.recblend.store.RejectSample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code recblend info P}: what a project holds, per dataset and source. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info",
         description = {"Shows what a project holds: users, items, interactions, item texts, user-item texts and "
                 + "social edges per dataset and per source, with the rows each import read and rejected."})
 final class InfoCommand implements Callable<Integer> {
@@ -107,8 +107,9 @@ final class InfoCommand implements Callable<Integer> {
                 out.println("Rejected rows of " + d.name() + "/" + s.name()
                         + (s.fileName() == null ? "" : " (" + s.fileName() + ")") + ":");
                 TextTable table = new TextTable(List.of("Line", "Column", "Reason"), true, false, false);
-                for (RejectSample.Row r : RejectSample.first(store, s.id(), limit)) {
-                    table.row(r.line(), r.column(), r.reason());
+                for (RejectReport.Reject r : RejectReport.of(store, s.id()).page(0, limit)) {
+                    table.row(r.line(), r.columnName() != null ? r.columnName()
+                            : r.column() != null ? r.column().toString() : "", r.reason());
                 }
                 table.print(out);
             }

@@ -10,11 +10,12 @@ import picocli.CommandLine.Spec;
 /** The top command: {@code recblend} and its subcommands. */
 @Command(name = "recblend",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,  // -h, -V and the help layout in every subcommand
         versionProvider = VersionProvider.class,
         description = {
             "RecBlend Workbench on the command line: import data, inspect projects, run pipelines headless.",
             "Without arguments, the jar opens the workbench window instead."},
-        subcommands = {InfoCommand.class, RunCommand.class, SampleCommand.class, BenchCommand.class,
+        subcommands = {ImportCommand.class, InfoCommand.class, RunCommand.class, SampleCommand.class, BenchCommand.class,
             picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code recblend run}: runs a stored pipeline headless, exactly as the workbench would. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run",
         description = {"Runs a pipeline stored in a project, without the window: progress on stderr, then what each "
                 + "node did (executed or taken from the cache, and how long it took). Outputs of earlier runs "
                 + "are reused where nothing changed.",

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code recblend sample generate}: writes the retail sample CSV files into a folder. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate",
         description = {"Writes the retail sample (users, items, purchases, reviews, friends as CSV, plus a README.md) "
                 + "into a folder. The same sizes and seed always give byte-identical files.",
             "The defaults write the committed sample-projects/retail/data; for a benchmark size try "

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.recblend.ingest.ImportException;
 import org.recblend.store.ProjectException;
 import org.recblend.store.ProjectStore;
 import org.recblend.task.CancelledException;
@@ -249,7 +250,7 @@ class CliTest {
                 .map(r -> Arguments.of(new ProjectException(r, "Project problem " + r), ExitCodes.PROJECT));
         return Stream.concat(projects, Stream.of(
                 Arguments.of(new CancelledException(), ExitCodes.CANCELLED),
-                Arguments.of(new BadInputException("Line 3, column 2 of x.csv: 'abc' is not a number", null), ExitCodes.BAD_INPUT),
+                Arguments.of(new ImportException("x.csv, line 3, column 2 (rating): 'abc' is not a number", Path.of("x.csv"), 3, 2, "rating", null), ExitCodes.BAD_INPUT),
                 Arguments.of(new IllegalStateException("Something broke"), ExitCodes.FAILED)));
     }
 

@@ -60,16 +60,4 @@ class ProjectSummaryTest {
             assertThat(ProjectSummary.of(store).datasets()).isEmpty();
         }
     }
-
-    @Test
-    void rejectSamplesComeInLineOrderWithTheColumnNamedOrNumbered() throws Exception {
-        try (ProjectStore store = ProjectStore.create(dir.resolve("r"))) {
-            SmallProject.fill(store);
-            assertThat(RejectSample.first(store, 10, 10)).containsExactly(
-                    new RejectSample.Row(4, "rating", "'abc' in column 3 (rating) is not a number", "2,3,abc,104"),
-                    new RejectSample.Row(9, "", "expected 4 columns, found 3", "5,1,3"));
-            assertThat(RejectSample.first(store, 10, 1)).hasSize(1);
-            assertThat(RejectSample.first(store, 11, 10)).isEmpty();
-        }
-    }
 }
