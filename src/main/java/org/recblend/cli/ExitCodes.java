@@ -13,7 +13,7 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The project cannot be opened: not found, not a project, locked, or written by a newer version. */
     public static final int PROJECT = 3;
-    /** The input data was refused (an import rejected rows and was told to abort). */
+    /** The input data was refused: a data or mapping file, or a bad row of an import told to abort. */
     public static final int BAD_INPUT = 4;
     /** The user cancelled (Ctrl-C); whatever the command had started was rolled back. */
     public static final int CANCELLED = 130;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -19,6 +20,8 @@ import org.recblend.store.ProjectFiles;
 import org.recblend.store.ProjectPaths;
 import org.recblend.store.ProjectStore;
 import org.recblend.task.TaskMonitor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +38,8 @@ import picocli.CommandLine.Spec;
                 + "skipped and kept in the project's reject report, or, with --on-error abort, stop the import "
                 + "(exit code 4)."})
 final class ImportCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportCommand.class);
+
     @Spec
     CommandSpec spec;
 
@@ -196,15 +201,14 @@ final class ImportCommand implements Callable<Integer> {
         try {
             ProjectFiles.delete(paths);
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(ImportCommand.class)
-                    .warn("Could not remove the empty project {}: {}", paths.databaseFile(), e.getMessage());
+            LOG.warn("Could not remove the empty project {}: {}", paths.databaseFile(), e.getMessage());
         }
     }
 
     /** The preset ids, for the help text. */
     static final class PresetIds implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return Presets.all().stream().map(p -> p.id()).iterator();
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.recblend.ingest.RejectReport;
 import org.recblend.store.ProjectStore;
@@ -92,7 +93,7 @@ final class InfoCommand implements Callable<Integer> {
         table.print(out);
         if (rejected > 0) {
             out.println();
-            out.println(String.format(java.util.Locale.ROOT,
+            out.println(String.format(Locale.ROOT,
                     "%,d rows were rejected at import; list them with --rejects N.", rejected));
         }
     }

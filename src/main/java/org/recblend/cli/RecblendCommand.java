@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
             "1:Failed while running (run with --verbose for the stack trace).",
             "2:Bad usage: unknown option, missing or invalid value.",
             "3:The project cannot be opened: not found, not a project, locked by another program, or too new.",
-            "4:Bad input data: an import rejected rows (with --on-error abort).",
+            "4:Bad input data: a data or mapping file was refused, or a bad row with --on-error abort.",
             "130:Cancelled (Ctrl-C); what the command had started was rolled back."},
         footer = {"", "See docs/cli.md for examples."})
 public final class RecblendCommand implements Runnable {

@@ -2,6 +2,7 @@ package org.recblend.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.recblend.sample.RetailSampleGenerator;
@@ -59,7 +60,7 @@ final class SampleGenerateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("Wrote the retail sample to " + summary.folder().toAbsolutePath().normalize() + ":");
-        TextTable table = new TextTable(java.util.List.of("File", "Rows"), false, true);
+        TextTable table = new TextTable(List.of("File", "Rows"), false, true);
         table.row(RetailSampleGenerator.USERS, (long) summary.users());
         table.row(RetailSampleGenerator.ITEMS, (long) summary.items());
         table.row(RetailSampleGenerator.PURCHASES, summary.purchases());

@@ -3,6 +3,7 @@ package org.recblend.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A plain text table: text columns aligned left, numbers right, two spaces between columns. */
 final class TextTable {
@@ -22,7 +23,7 @@ final class TextTable {
         List<String> row = new ArrayList<>();
         for (Object cell : cells) {
             row.add(cell == null ? "" : cell instanceof Long || cell instanceof Integer
-                    ? String.format(java.util.Locale.ROOT, "%,d", cell) : cell.toString());
+                    ? String.format(Locale.ROOT, "%,d", cell) : cell.toString());
         }
         rows.add(row);
         return this;
