@@ -5,6 +5,7 @@ import static org.recblend.cli.CliTest.cells;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,26 @@ class ImportCommandTest {
                 "--mapping", MAPPINGS.resolve("purchases.json").toString(), "--file", csv.toString());
         assertThat(abort.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(summary(existing).datasets()).isEqualTo(before.datasets());
+    }
+
+    @Test
+    void aSecondImportOfTheSameSourceNeedsAModeThatSaysWhatToDo() throws Exception {
+        Path project = dir.resolve("twice");
+        String[] users = {"import", "--project", project.toString(), "-q",
+            "--mapping", MAPPINGS.resolve("users.json").toString(), "--file", data.resolve("users.csv").toString()};
+        assertThat(CliRun.of(users).exitCode()).isZero();
+        CliRun again = CliRun.of(users);
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(again.errLines()).hasSize(1);
+        assertThat(again.errLines()[0]).contains("customers");
+
+        String[] replace = Arrays.copyOf(users, users.length + 2);
+        replace[users.length] = "--mode";
+        replace[users.length + 1] = "replace";
+        CliRun replaced = CliRun.of(replace);
+        assertThat(replaced.exitCode()).as(replaced.err()).isZero();
+        ProjectSummary.SourceSummary customers = summary(project).dataset("retail").orElseThrow().sources().get(0);
+        assertThat(customers.users()).isEqualTo(200);
     }
 
     @Test
