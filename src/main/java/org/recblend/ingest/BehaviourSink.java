@@ -44,7 +44,7 @@ final class BehaviourSink extends RowSink {
     private long duplicates;
 
     BehaviourSink(Connection c, int sourceId, ImportSpec spec, BoundSpec bound, IdRegistry users, IdRegistry items,
-                  boolean append) throws SQLException {
+                  boolean append, TaskMonitor monitor) throws SQLException {
         this.connection = c;
         this.sourceId = sourceId;
         this.policy = spec.duplicates();
@@ -63,7 +63,7 @@ final class BehaviourSink extends RowSink {
         this.seen = new LongIntMap(1 << 16);
         this.buffer = isMerging() ? new InteractionBuffer() : null;
         if (append) {
-            loadExisting();
+            loadExisting(monitor);
         }
     }
 
@@ -72,12 +72,15 @@ final class BehaviourSink extends RowSink {
     }
 
     /** Appending: the rows the source holds count as earlier occurrences. */
-    private void loadExisting() throws SQLException {
+    private void loadExisting(TaskMonitor monitor) throws SQLException {
         String sql = "SELECT user_id, item_id, weight, event_type, ts, context FROM interactions WHERE source_id = ?";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setInt(1, sourceId);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+                for (long row = 0; rs.next(); row++) {
+                    if (row % Batch.SIZE == 0) {
+                        monitor.checkCancelled();
+                    }
                     long key = LongIntMap.pair(rs.getInt(1), rs.getInt(2));
                     if (buffer == null) {
                         seen.putIfAbsent(key, 0, MISSING);

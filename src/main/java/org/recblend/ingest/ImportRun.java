@@ -75,7 +75,7 @@ final class ImportRun {
         if (before.size() == 0) {
             throw new ImportException(fileName + " is empty", file);
         }
-        RecordReader reader = Readers.open(file, spec.format(), files);
+        RecordReader reader = Readers.open(file, spec.format(), files, monitor);
         try {
             checkHeader(reader.header(), reader.headerLine());
             MalformedRecordException firstBad = null;
@@ -90,7 +90,7 @@ final class ImportRun {
                 throw new ImportException(fileName + (reader.header().isEmpty() ? " contains no data rows" : " has a header but no data rows"), file);
             }
             int columnCount = spec.format().isJson() || spec.format().header() ? reader.header().size() : has ? reader.size() : 0;
-            BoundSpec bound = BoundSpec.bind(spec, file, reader.header(), columnCount, lookup -> Lookups.load(lookup, file, files));
+            BoundSpec bound = BoundSpec.bind(spec, file, reader.header(), columnCount, lookup -> Lookups.load(lookup, file, files, monitor));
             return new Opened(reader, before, firstBad, has, columnCount, bound);
         } catch (ImportException | IOException | TextFileException | RuntimeException e) {
             reader.close();
@@ -261,7 +261,7 @@ final class ImportRun {
 
     private RowSink sink(int sourceId, BoundSpec bound, IdRegistry users, IdRegistry items) throws SQLException {
         return switch (spec.kind()) {
-            case BEHAVIOUR -> new BehaviourSink(connection, sourceId, spec, bound, users, items, spec.mode() == ImportMode.APPEND);
+            case BEHAVIOUR -> new BehaviourSink(connection, sourceId, spec, bound, users, items, spec.mode() == ImportMode.APPEND, monitor);
             case ITEM_CONTENT -> new AttributeSink(connection, sourceId, bound, items, true);
             case USER_PROFILE -> new AttributeSink(connection, sourceId, bound, users, false);
             case SOCIAL -> new SocialSink(connection, sourceId, spec, bound, users);

@@ -11,6 +11,7 @@ import org.recblend.ingest.read.MalformedRecordException;
 import org.recblend.ingest.read.RecordReader;
 import org.recblend.ingest.read.Readers;
 import org.recblend.ingest.read.TextFileException;
+import org.recblend.task.TaskMonitor;
 
 /** Loads the code tables of value lookups into memory (they are small: tags, id indices). */
 final class Lookups {
@@ -24,14 +25,17 @@ final class Lookups {
         return p.isAbsolute() || folder == null ? p : folder.resolve(p);
     }
 
-    static Map<String, String> load(ValueLookup lookup, Path importedFile, FileAccess files) throws ImportException {
+    static Map<String, String> load(ValueLookup lookup, Path importedFile, FileAccess files, TaskMonitor monitor) throws ImportException {
         Path file = resolve(lookup, importedFile);
         String name = file.getFileName().toString();
         Map<String, String> table = new HashMap<>();
-        try (RecordReader r = Readers.open(file, lookup.format(), files)) {
+        try (RecordReader r = Readers.open(file, lookup.format(), files, monitor)) {
             int key = column(lookup.keyIndex(), lookup.keyColumn(), r.header(), file, "key");
             int value = column(lookup.valueIndex(), lookup.valueColumn(), r.header(), file, "value");
-            while (true) {
+            for (long row = 0; ; row++) {
+                if (row % 10_000 == 0) {
+                    monitor.checkCancelled();
+                }
                 try {
                     if (!r.next()) {
                         break;

@@ -7,6 +7,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
+import org.recblend.task.TaskMonitor;
 
 /**
  * Finds the encoding of a text file: a byte-order mark, UTF-16 without one (every other byte
@@ -24,7 +25,13 @@ public final class EncodingDetector {
 
     /** Detects the encoding of a whole file, or checks and applies an explicit one. */
     public static DetectedEncoding detect(FileAccess files, Path file, String override) throws IOException, TextFileException {
-        return detect(files, file, override, Long.MAX_VALUE);
+        return detect(files, file, override, Long.MAX_VALUE, TaskMonitor.none());
+    }
+
+    /** Detects the encoding of a whole file, checking for a cancel between blocks (large files take a moment). */
+    public static DetectedEncoding detect(FileAccess files, Path file, String override, TaskMonitor monitor)
+            throws IOException, TextFileException {
+        return detect(files, file, override, Long.MAX_VALUE, monitor);
     }
 
     /**
@@ -32,6 +39,11 @@ public final class EncodingDetector {
      * start of a file only; the importer validates the whole file).
      */
     public static DetectedEncoding detect(FileAccess files, Path file, String override, long maxBytes)
+            throws IOException, TextFileException {
+        return detect(files, file, override, maxBytes, TaskMonitor.none());
+    }
+
+    private static DetectedEncoding detect(FileAccess files, Path file, String override, long maxBytes, TaskMonitor monitor)
             throws IOException, TextFileException {
         Charset explicit = override == null ? null : forName(override, file);
         try (InputStream in = files.open(file)) {
@@ -61,6 +73,7 @@ public final class EncodingDetector {
             long seen = head.length;
             int n;
             while (seen < maxBytes && (n = in.read(buf, 0, (int) Math.min(buf.length, maxBytes - seen))) > 0) {
+                monitor.checkCancelled();
                 utf8.feed(buf, n);
                 seen += n;
             }

@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.recblend.task.TaskMonitor;
 
 /** Opens record readers for delimited text and JSON, and reads previews for the import wizard. */
 public final class Readers {
@@ -27,7 +28,13 @@ public final class Readers {
 
     /** Opens a file through the given byte source. */
     public static RecordReader open(Path file, FileFormat format, FileAccess files) throws IOException, TextFileException {
-        DetectedEncoding encoding = EncodingDetector.detect(files, file, format.encoding());
+        return open(file, format, files, TaskMonitor.none());
+    }
+
+    /** Opens a file through the given byte source; the whole-file encoding check can be cancelled. */
+    public static RecordReader open(Path file, FileFormat format, FileAccess files, TaskMonitor monitor)
+            throws IOException, TextFileException {
+        DetectedEncoding encoding = EncodingDetector.detect(files, file, format.encoding(), monitor);
         return open(file, format, files, encoding);
     }
 
