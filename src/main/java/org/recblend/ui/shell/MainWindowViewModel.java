@@ -10,9 +10,12 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.recblend.ingest.ImportException;
+import org.recblend.sample.SampleProject;
 import org.recblend.store.ProjectContents;
 import org.recblend.store.ProjectException;
 import org.recblend.store.ProjectStore;
+import org.recblend.task.TaskMonitor;
 import org.recblend.ui.task.TaskExecutor;
 
 /**
@@ -42,6 +45,26 @@ public final class MainWindowViewModel {
     /** Creates a new empty project and opens it. */
     public void newProject(Path path) {
         load("Creating " + path.getFileName(), () -> ProjectStore.create(path));
+    }
+
+    /**
+     * Opens the bundled sample project, building it from the sample's files on first start (a few
+     * seconds: five files are imported and the sample pipeline stored).
+     */
+    public void openSample(SampleProjectLocation sample) {
+        if (sample.projectExists()) {
+            openProject(sample.project());
+            return;
+        }
+        load("Preparing the sample project (first start)", () -> {
+            try {
+                SampleProject.build(sample.sampleFolder(), sample.project(), TaskMonitor.none());
+            } catch (ImportException | java.io.IOException e) {
+                throw new ProjectException(ProjectException.Reason.IO,
+                        "Cannot build the sample project from " + sample.sampleFolder() + ": " + e.getMessage(), e);
+            }
+            return ProjectStore.open(sample.project());
+        });
     }
 
     /** Adopts a project that is already open (e.g. the sample project prepared at start-up). */

@@ -32,6 +32,8 @@ public final class WorkbenchApp extends Application {
         List<String> args = getParameters().getUnnamed();
         if (!args.isEmpty()) {
             viewModel.openProject(Path.of(args.get(0)));
+        } else {
+            SampleProjectLocation.find().ifPresent(viewModel::openSample);
         }
     }
 

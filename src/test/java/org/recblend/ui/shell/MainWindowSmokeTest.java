@@ -65,6 +65,34 @@ class MainWindowSmokeTest {
     }
 
     @Test
+    void firstStartBuildsAndShowsTheSampleProject(FxRobot robot) throws Exception {
+        SampleProjectLocation sample = new SampleProjectLocation(Path.of("sample-projects", "retail").toAbsolutePath(),
+                dir.resolve("home").resolve("retail-sample"));
+        assertThat(sample.projectExists()).isFalse();
+
+        robot.interact(() -> viewModel.openSample(sample));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(sample.projectExists()).isTrue();
+        TreeView<String> explorer = robot.lookup("#projectExplorer").queryAs(TreeView.class);
+        TreeItem<String> retail = explorer.getRoot().getChildren().get(0).getChildren().get(0);
+        assertThat(retail.getChildren()).extracting(TreeItem::getValue)
+                .anySatisfy(label -> assertThat(label).startsWith("purchases · behaviour · 50,000 rows"))
+                .anySatisfy(label -> assertThat(label).startsWith("friends · social"))
+                .anySatisfy(label -> assertThat(label).startsWith("reviews · user item text"));
+        assertThat(explorer.getRoot().getChildren().get(1).getChildren()).extracting(TreeItem::getValue)
+                .containsExactly("Prepare data");
+        robot.interact(() -> Screenshots.save(stage.getScene(), "main-window-sample"));
+
+        robot.interact(viewModel::closeProject);
+        robot.interact(() -> viewModel.openSample(sample));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.projectProperty().get()).isNotNull();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
     void aFileThatIsNotAProjectShowsAClearError(FxRobot robot) throws Exception {
         Path bogus = dir.resolve("bogus.mv.db");
         Files.writeString(bogus, "not a database");
