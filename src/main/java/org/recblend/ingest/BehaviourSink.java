@@ -1,5 +1,6 @@
 package org.recblend.ingest;
 
+import org.recblend.domain.LongIntMap;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

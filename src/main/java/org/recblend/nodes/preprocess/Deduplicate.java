@@ -1,5 +1,6 @@
 package org.recblend.nodes.preprocess;
 
+import org.recblend.domain.LongIntMap;
 import java.io.Serializable;
 import org.recblend.domain.InteractionTable;
 import org.recblend.pipeline.ExecutionContext;
@@ -64,7 +65,7 @@ public final class Deduplicate extends InteractionsKind<Deduplicate.Settings> {
                 ctx.checkCancelled();
             }
             long key = in.user(r) * items + in.item(r);
-            int g = firstRow.get(key);
+            int g = firstRow.get(key, -1);
             if (g < 0) {
                 g = groups++;
                 firstRow.put(key, g);
