@@ -83,7 +83,7 @@ class RecommendEvaluateNodesTest {
         ProjectStore store = ProjectStore.create(file);
         DatasetFixture fx = DatasetFixture.create(store, "planted");
         int source = fx.source("ratings", SourceKind.BEHAVIOUR);
-        InteractionTable all = PlantedData.generate(200, 80, 5).all();
+        InteractionTable all = PlantedData.generate(120, 60, 5).all();
         List<DatasetFixture.Row> rows = new ArrayList<>();
         for (int r = 0; r < all.size(); r++) {
             rows.add(new DatasetFixture.Row(all.users().id(all.user(r)), all.items().id(all.item(r)), (double) all.weight(r), all.ts(r)));
