@@ -77,11 +77,11 @@ public final class EaseRecommender implements Recommender {
         monitor.progress(0.1, "Cholesky factor");
         cholesky(g, monitor);
         monitor.progress(0.4, "inverse factor");
-        double[][] t = inverseFactorRows(g, monitor);
+        double[][] t = inverseFactorRows(g, phase(monitor, 0.4, 0.3, "inverse factor"));
         monitor.progress(0.7, "inverse");
         // P = Mᵀ M with M = L⁻¹; row a of T is column a of M, so P[a][b] = T[a]·T[b] over k ≥ max(a, b)
         double[][] p = g;
-        parallelRows(n, monitor, a -> {
+        parallelRows(n, phase(monitor, 0.7, 0.25, "inverse"), a -> {
             double[] ta = t[a];
             for (int b = a; b < n; b++) {
                 double[] tb = t[b];
@@ -197,7 +197,27 @@ public final class EaseRecommender implements Recommender {
     }
 
     private static void parallelRows(int n, TaskMonitor monitor, java.util.function.IntConsumer body) {
-        Parallel.forEach(n, Parallel.defaultThreads(), () -> body, monitor, "EASE");
+        Parallel.forEach(n, Parallel.defaultThreads(), () -> body, monitor, "");
+    }
+
+    /** The monitor with one phase's progress mapped into [base, base + span] under a fixed message. */
+    private static TaskMonitor phase(TaskMonitor monitor, double base, double span, String message) {
+        return new TaskMonitor() {
+            @Override
+            public void progress(double fraction, String ignored) {
+                monitor.progress(base + span * Math.max(0, Math.min(1, fraction)), message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return monitor.isCancelled();
+            }
+
+            @Override
+            public void log(String line) {
+                monitor.log(line);
+            }
+        };
     }
 
     @Override
