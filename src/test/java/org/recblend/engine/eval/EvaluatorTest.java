@@ -208,6 +208,27 @@ class EvaluatorTest {
                 .hasMessageContaining("at least one cut-off");
     }
 
+    @Test
+    void comparesTwoEvaluationsUserByUser() {
+        IdIndex users = IdIndex.numbered("u", 3);
+        Split s = split(users, I6, rows(users, I6, new int[] {0, 5}, new int[] {1, 5}, new int[] {2, 5}),
+                rows(users, I6, new int[] {0, 0}, new int[] {1, 1}, new int[] {2, 2}));
+        // A ranks each user's held-out item first; B ranks item 4 first, then 0, 1, 2, 3
+        float[][] a = {{9, 1, 1, 1, 1, 0}, {1, 9, 1, 1, 1, 0}, {1, 1, 9, 1, 1, 0}};
+        float[][] b = {{4, 3, 2, 1, 5, 0}, {4, 3, 2, 1, 5, 0}, {4, 3, 2, 1, 5, 0}};
+        EvaluationResult ra = Evaluator.evaluate(new FixedScores(users, I6, a), s, EvalOptions.defaults().withKs(1));
+        EvaluationResult rb = Evaluator.evaluate(new FixedScores(users, I6, b), s, EvalOptions.defaults().withKs(1));
+        WilcoxonSignedRank.Result r = ra.compareWith(rb, "ndcg@1");
+        // NDCG@1: A = 1, 1, 1; B = 0, 0, 0 -> three positive differences of equal size
+        assertThat(r.pairs()).isEqualTo(3);
+        assertThat(r.wPlus()).isEqualTo(6);
+        assertThat(r.meanDiff()).isEqualTo(1);
+        assertThat(r).isEqualTo(WilcoxonSignedRank.test(ra.perUser("ndcg@1"), rb.perUser("ndcg@1")));
+        assertThatThrownBy(() -> ra.compareWith(Evaluator.evaluate(DESCENDING, ONE_USER), "ndcg@1"))
+                .hasMessageContaining("different users");
+        assertThatThrownBy(() -> ra.perUser("ndcg@7")).hasMessageContaining("No per-user values for ndcg@7");
+    }
+
     private static double log2(double x) {
         return Math.log(x) / Math.log(2);
     }
