@@ -77,9 +77,10 @@ final class BenchModelsCommand implements Callable<Integer> {
                         : row.name() + ": " + row.note());
             }
         }
-        String machine = String.format(Locale.ROOT, "Machine: %d cores, Java %s, max heap %d MB; %s.",
+        String machine = String.format(Locale.ROOT, "Machine: %d cores, Java %s, max heap %d MB, load average %.1f at the end"
+                        + " (other work shares the cores); %s.",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
-                java.time.LocalDate.now());
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), java.time.LocalDate.now());
         String section = ModelBenchmark.markdown(rows, seed, split.train().size(), split.test().size(), machine);
         out.print(section);
         Path file = logFile();

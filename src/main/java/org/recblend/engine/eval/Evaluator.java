@@ -379,12 +379,9 @@ public final class Evaluator {
 
         private void rankAll(int u, int seenTag, int relTag, int nRelevant) {
             top.clear();
-            int nCand = 0;
             for (int i = 0; i < s.nItems; i++) {
                 if (mark[i] != seenTag) {
-                    float sc = score(i);
-                    top.offer(i, sc);
-                    candidateScores[nCand++] = sc;
+                    top.offer(i, score(i));
                 }
             }
             int[] list = top.sorted();
@@ -422,24 +419,23 @@ public final class Evaluator {
                 pu[4][ki][u] = rr;
                 pu[5][ki][u] = hits > 0 ? 1 : 0;
             }
-            s.auc[u] = auc(relTag, nCand, false);
+            s.auc[u] = auc(relTag, seenTag, false);
         }
 
         /** Ranks the cold candidates alone: NDCG at every K and AUC over the user's cold held-out items. */
         private void rankCold(int u, int seenTag, int relTag) {
             int nRel = 0;
-            top.clear();
-            int nCand = 0;
-            for (int i = 0; i < s.nItems; i++) {
-                if (s.cold[i] && mark[i] != seenTag) {
-                    float sc = score(i);
-                    top.offer(i, sc);
-                    candidateScores[nCand++] = sc;
-                    nRel += mark[i] == relTag ? 1 : 0;
-                }
+            for (int i : s.relevant[u]) {
+                nRel += s.cold[i] && mark[i] == relTag ? 1 : 0;
             }
             if (nRel == 0) {
                 return;
+            }
+            top.clear();
+            for (int i = 0; i < s.nItems; i++) {
+                if (s.cold[i] && mark[i] != seenTag) {
+                    top.offer(i, score(i));
+                }
             }
             int[] list = top.sorted();
             for (int ki = 0; ki < s.ks.size(); ki++) {
@@ -456,40 +452,41 @@ public final class Evaluator {
                 }
                 s.coldNdcg[ki][u] = dcg / idcg;
             }
-            s.coldAuc[u] = auc(relTag, nCand, true);
+            s.coldAuc[u] = auc(relTag, seenTag, true);
         }
 
         /**
-         * AUC of the relevant candidates against the others: for each relevant one, the share of
-         * non-relevant candidates scored lower (ties count half), found by binary search in the
-         * sorted candidate scores.
+         * AUC of the relevant candidates against the others: the share of (relevant, other) pairs
+         * where the relevant one scores higher, ties counting half. The few relevant scores are
+         * sorted; each other candidate then finds by binary search how many relevant ones beat it,
+         * which is cheaper than sorting all candidates.
          */
-        private double auc(int relTag, int nCand, boolean coldOnly) {
-            float[] sorted = Arrays.copyOf(candidateScores, nCand);
-            Arrays.sort(sorted);
+        private double auc(int relTag, int seenTag, boolean coldOnly) {
             int nPos = 0;
-            double below = 0;
-            // relevant scores, to subtract positive-vs-positive pairs
-            float[] pos = new float[Math.min(nCand, 64)];
             for (int i = 0; i < s.nItems; i++) {
                 if (mark[i] == relTag && (!coldOnly || s.cold[i])) {
-                    float sc = score(i);
-                    if (nPos == pos.length) {
-                        pos = Arrays.copyOf(pos, pos.length * 2);
-                    }
-                    pos[nPos++] = sc;
-                    int lo = lowerBound(sorted, sc);
-                    int hi = upperBound(sorted, sc);
-                    below += lo + 0.5 * (hi - lo);
+                    candidateScores[nPos++] = score(i);
                 }
             }
-            int nNeg = nCand - nPos;
-            if (nPos == 0 || nNeg == 0) {
+            if (nPos == 0) {
                 return Double.NaN;
             }
-            // every positive counted itself (half) and the other positives: remove those pairs
-            below -= nPos * (double) nPos / 2;
-            return below / ((double) nPos * nNeg);
+            float[] pos = Arrays.copyOf(candidateScores, nPos);
+            Arrays.sort(pos);
+            double correct = 0;
+            long nNeg = 0;
+            for (int i = 0; i < s.nItems; i++) {
+                int m = mark[i];
+                if (m == relTag || m == seenTag || (coldOnly && !s.cold[i])) {
+                    continue;
+                }
+                float sc = score(i);
+                int lo = lowerBound(pos, sc);
+                int hi = upperBound(pos, sc);
+                correct += (nPos - hi) + 0.5 * (hi - lo);
+                nNeg++;
+            }
+            return nNeg == 0 ? Double.NaN : correct / ((double) nPos * nNeg);
         }
 
         private float score(int i) {
