@@ -140,6 +140,17 @@ class ClassicModelsPlantedTest {
         EaseRecommender.checkMemory(1_000, 2L << 30);
     }
 
+    /** Training runs in parallel, but every value is computed by one thread in a fixed order: two runs agree exactly. */
+    @Test
+    void trainingTwiceGivesIdenticalMetrics() {
+        InteractionTable train = SPLIT.train();
+        EvalOptions options = EvalOptions.defaults().withKs(5, 10);
+        assertThat(Evaluator.evaluate(EaseRecommender.train(train, 50, TaskMonitor.none()), SPLIT, options))
+                .isEqualTo(Evaluator.evaluate(EaseRecommender.train(train, 50, TaskMonitor.none()), SPLIT, options));
+        assertThat(Evaluator.evaluate(ItemKnnRecommender.train(train, 20, 5, 2, TaskMonitor.none()), SPLIT, options))
+                .isEqualTo(Evaluator.evaluate(ItemKnnRecommender.train(train, 20, 5, 1, TaskMonitor.none()), SPLIT, options));
+    }
+
     @Test
     void trainingStopsWhenCancelled() {
         CancellableMonitor cancelled = new CancellableMonitor();
