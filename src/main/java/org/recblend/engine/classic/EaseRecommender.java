@@ -81,14 +81,8 @@ public final class EaseRecommender implements Recommender {
         monitor.progress(0.7, "inverse");
         // P = Mᵀ M with M = L⁻¹; row a of T is column a of M, so P[a][b] = T[a]·T[b] over k ≥ max(a, b)
         double[][] p = g;
-        parallelRows(n, phase(monitor, 0.7, 0.25, "inverse"), a -> {
-            double[] ta = t[a];
-            for (int b = a; b < n; b++) {
-                double[] tb = t[b];
-                // T[a] starts at column a, T[b] at column b (b ≥ a)
-                p[a][b] = dot(ta, b - a, tb, 0, tb.length);
-            }
-        });
+        // four rows of P at a time: each row of T read from memory serves four dot products
+        parallelRows((n + 3) / 4, phase(monitor, 0.7, 0.25, "inverse"), block -> productRows(t, p, block * 4));
         monitor.checkCancelled();
         float[] w = new float[n * n];
         for (int j = 0; j < n; j++) {
@@ -125,32 +119,74 @@ public final class EaseRecommender implements Recommender {
         return g;
     }
 
-    /** In-place Cholesky G = L Lᵀ into the lower triangle, column by column, rows of a column in parallel. */
+    /**
+     * In-place Cholesky G = L Lᵀ into the lower triangle, left-looking, four columns at a time: the
+     * 4 × 4 diagonal block first, then every row below it (in parallel) with four dot products that
+     * share one pass over the row.
+     */
     private static void cholesky(double[][] g, TaskMonitor monitor) {
         int n = g.length;
-        for (int j = 0; j < n; j++) {
+        for (int j = 0; j < n; j += 4) {
             if ((j & 0x1F) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(0.1 + 0.3 * j / n, "Cholesky factor");
             }
-            double[] lj = g[j];
-            double d = lj[j] - dot(lj, lj, j);
-            if (!(d > 0)) {
-                throw new IllegalStateException("EASE: the regularised Gram matrix is not positive definite at item " + j
-                        + "; raise λ");
+            int w = Math.min(4, n - j);
+            for (int r = j; r < j + w; r++) {
+                for (int c = j; c <= r; c++) {
+                    double v = g[r][c] - dot(g[r], g[c], c);
+                    if (r == c) {
+                        if (!(v > 0)) {
+                            throw new IllegalStateException("EASE: the regularised Gram matrix is not positive definite at item "
+                                    + r + "; raise λ");
+                        }
+                        g[r][r] = Math.sqrt(v);
+                    } else {
+                        g[r][c] = v / g[c][c];
+                    }
+                }
             }
-            double ljj = Math.sqrt(d);
-            lj[j] = ljj;
+            if (w < 4) {
+                continue;
+            }
             int col = j;
-            int rows = n - j - 1;
-            if (rows * (long) j > 20_000) {
-                IntStream.range(j + 1, n).parallel().forEach(i -> g[i][col] = (g[i][col] - dot(g[i], lj, col)) / ljj);
+            long work = (long) (n - j - 4) * j;
+            if (work > 50_000) {
+                IntStream.range(j + 4, n).parallel().forEach(i -> choleskyRow(g, i, col));
             } else {
-                for (int i = j + 1; i < n; i++) {
-                    g[i][col] = (g[i][col] - dot(g[i], lj, col)) / ljj;
+                for (int i = j + 4; i < n; i++) {
+                    choleskyRow(g, i, col);
                 }
             }
         }
+    }
+
+    /** Row i's entries in columns j..j+3 of L, from its finished entries left of j and the finished rows j..j+3. */
+    private static void choleskyRow(double[][] g, int i, int j) {
+        double[] gi = g[i];
+        double[] l0 = g[j];
+        double[] l1 = g[j + 1];
+        double[] l2 = g[j + 2];
+        double[] l3 = g[j + 3];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int k = 0; k < j; k++) {
+            double v = gi[k];
+            s0 += v * l0[k];
+            s1 += v * l1[k];
+            s2 += v * l2[k];
+            s3 += v * l3[k];
+        }
+        double x0 = (gi[j] - s0) / l0[j];
+        double x1 = (gi[j + 1] - s1 - x0 * l1[j]) / l1[j + 1];
+        double x2 = (gi[j + 2] - s2 - x0 * l2[j] - x1 * l2[j + 1]) / l2[j + 2];
+        double x3 = (gi[j + 3] - s3 - x0 * l3[j] - x1 * l3[j + 1] - x2 * l3[j + 2]) / l3[j + 3];
+        gi[j] = x0;
+        gi[j + 1] = x1;
+        gi[j + 2] = x2;
+        gi[j + 3] = x3;
     }
 
     /** Σ a[k]·b[k] for k < len. */
@@ -184,16 +220,96 @@ public final class EaseRecommender implements Recommender {
     private static double[][] inverseFactorRows(double[][] l, TaskMonitor monitor) {
         int n = l.length;
         double[][] t = new double[n][];
-        parallelRows(n, monitor, j -> {
-            double[] m = new double[n - j];
-            m[0] = 1 / l[j][j];
-            for (int i = j + 1; i < n; i++) {
-                double[] li = l[i];
-                m[i - j] = -dot(li, j, m, 0, i - j) / li[i];
-            }
-            t[j] = m;
-        });
+        // four columns at a time: each row of L read from memory serves four substitutions
+        parallelRows((n + 3) / 4, monitor, block -> inverseColumns(l, t, block * 4));
         return t;
+    }
+
+    /** Columns j0..j0+3 (fewer at the end) of L⁻¹ by forward substitution, into t[j0..]. */
+    private static void inverseColumns(double[][] l, double[][] t, int j0) {
+        int n = l.length;
+        int w = Math.min(4, n - j0);
+        double[][] ms = new double[w][];
+        for (int c = 0; c < w; c++) {
+            ms[c] = new double[n - j0 - c];
+        }
+        int head = w < 4 ? n : j0 + 4;
+        for (int i = j0; i < head; i++) {
+            for (int c = 0; c < w && j0 + c <= i; c++) {
+                int j = j0 + c;
+                ms[c][i - j] = i == j ? 1 / l[j][j] : -dot(l[i], j, ms[c], 0, i - j) / l[i][i];
+            }
+        }
+        if (w == 4) {
+            double[] m0 = ms[0];
+            double[] m1 = ms[1];
+            double[] m2 = ms[2];
+            double[] m3 = ms[3];
+            for (int i = j0 + 4; i < n; i++) {
+                double[] li = l[i];
+                double s0 = li[j0] * m0[0] + li[j0 + 1] * m0[1] + li[j0 + 2] * m0[2];
+                double s1 = li[j0 + 1] * m1[0] + li[j0 + 2] * m1[1];
+                double s2 = li[j0 + 2] * m2[0];
+                double s3 = 0;
+                for (int k = j0 + 3; k < i; k++) {
+                    double v = li[k];
+                    s0 += v * m0[k - j0];
+                    s1 += v * m1[k - j0 - 1];
+                    s2 += v * m2[k - j0 - 2];
+                    s3 += v * m3[k - j0 - 3];
+                }
+                double d = li[i];
+                m0[i - j0] = -s0 / d;
+                m1[i - j0 - 1] = -s1 / d;
+                m2[i - j0 - 2] = -s2 / d;
+                m3[i - j0 - 3] = -s3 / d;
+            }
+        }
+        for (int c = 0; c < w; c++) {
+            t[j0 + c] = ms[c];
+        }
+    }
+
+    /**
+     * Rows a0..a0+3 (fewer at the end) of P = Mᵀ M in the upper triangle: P[a][b] = T[a]·T[b] over
+     * the columns k ≥ b (T[a] starts at column a, T[b] at column b).
+     */
+    private static void productRows(double[][] t, double[][] p, int a0) {
+        int n = t.length;
+        int w = Math.min(4, n - a0);
+        int head = w < 4 ? n : a0 + 3;
+        for (int b = a0; b < head; b++) {
+            for (int c = 0; c < w && a0 + c <= b; c++) {
+                int a = a0 + c;
+                p[a][b] = dot(t[a], b - a, t[b], 0, t[b].length);
+            }
+        }
+        if (w < 4) {
+            return;
+        }
+        double[] t0 = t[a0];
+        double[] t1 = t[a0 + 1];
+        double[] t2 = t[a0 + 2];
+        double[] t3 = t[a0 + 3];
+        for (int b = a0 + 3; b < n; b++) {
+            double[] tb = t[b];
+            int o0 = b - a0;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int k = 0; k < tb.length; k++) {
+                double v = tb[k];
+                s0 += t0[k + o0] * v;
+                s1 += t1[k + o0 - 1] * v;
+                s2 += t2[k + o0 - 2] * v;
+                s3 += t3[k + o0 - 3] * v;
+            }
+            p[a0][b] = s0;
+            p[a0 + 1][b] = s1;
+            p[a0 + 2][b] = s2;
+            p[a0 + 3][b] = s3;
+        }
     }
 
     private static void parallelRows(int n, TaskMonitor monitor, java.util.function.IntConsumer body) {
