@@ -1,5 +1,6 @@
 package org.recblend.pipeline;
 
+import java.util.OptionalInt;
 import org.recblend.store.ProjectStore;
 import org.recblend.task.TaskMonitor;
 
@@ -14,4 +15,12 @@ public interface ExecutionContext extends TaskMonitor {
 
     /** The open project. */
     ProjectStore store();
+
+    /**
+     * The id of the run this node executes in (the key of rows in {@code metrics},
+     * {@code training_curves} and {@code recommendations}); empty when a node runs outside a run.
+     */
+    default OptionalInt runId() {
+        return OptionalInt.empty();
+    }
 }

@@ -1,10 +1,12 @@
 package org.recblend.pipeline;
 
+import java.util.OptionalInt;
 import org.recblend.store.ProjectStore;
 import org.recblend.task.TaskMonitor;
 
 /** The execution context of one node: maps its progress into the run's and prefixes its log lines. */
 final class NodeContext implements ExecutionContext {
+    private final int runId;
     private final String nodeId;
     private final ProjectStore store;
     private final TaskMonitor run;
@@ -13,7 +15,8 @@ final class NodeContext implements ExecutionContext {
     private final double base;
     private final double span;
 
-    NodeContext(String nodeId, ProjectStore store, TaskMonitor run, RunLog log, RunListener listener, double base, double span) {
+    NodeContext(int runId, String nodeId, ProjectStore store, TaskMonitor run, RunLog log, RunListener listener, double base, double span) {
+        this.runId = runId;
         this.nodeId = nodeId;
         this.store = store;
         this.run = run;
@@ -26,6 +29,11 @@ final class NodeContext implements ExecutionContext {
     @Override
     public String nodeId() {
         return nodeId;
+    }
+
+    @Override
+    public OptionalInt runId() {
+        return OptionalInt.of(runId);
     }
 
     @Override

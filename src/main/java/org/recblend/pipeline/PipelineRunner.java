@@ -91,7 +91,7 @@ public final class PipelineRunner {
                 break;
             }
             double share = 1.0 / order.size();
-            NodeRunResult r = runNode(p, node, report, keys, outputs, results, options, monitor, log, done * share, share);
+            NodeRunResult r = runNode(runId, p, node, report, keys, outputs, results, options, monitor, log, done * share, share);
             results.put(node.id(), r);
             runs.recordNode(runId, r, node.settingsJson().toString());
             if (r.status() == NodeRunStatus.CANCELLED) {
@@ -132,7 +132,7 @@ public final class PipelineRunner {
         return id;
     }
 
-    private NodeRunResult runNode(Pipeline p, Node node, ValidationReport report, Map<String, String> keys,
+    private NodeRunResult runNode(int runId, Pipeline p, Node node, ValidationReport report, Map<String, String> keys,
                                   Map<String, List<PortData>> outputs, Map<String, NodeRunResult> results,
                                   RunOptions options, TaskMonitor monitor, RunLog log, double base, double span) {
         String id = node.id();
@@ -180,7 +180,7 @@ public final class PipelineRunner {
             }
             listener.nodeState(id, NodeState.RUNNING, "");
             log.line(id, "executing " + kindId);
-            NodeContext ctx = new NodeContext(id, store, monitor, log, listener, base, span);
+            NodeContext ctx = new NodeContext(runId, id, store, monitor, log, listener, base, span);
             List<PortData> out = execute(node.kind(), settings, inputs, ctx);
             checkOutputs(node, report.outputs(id).orElseThrow(), out);
             outputs.put(id, List.copyOf(out));
