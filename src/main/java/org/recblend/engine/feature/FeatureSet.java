@@ -52,6 +52,19 @@ public record FeatureSet(Side side, IdIndex ids, List<FeatureBlock> blocks) impl
         return new FeatureSet(side, ids, all);
     }
 
+    /** The same blocks with rows re-ordered to follow {@code target} (matched by external id; unknown ids get zeros). */
+    public FeatureSet alignedTo(IdIndex target) {
+        if (target.equals(ids)) {
+            return this;
+        }
+        List<FeatureBlock> aligned = new ArrayList<>();
+        for (FeatureBlock b : blocks) {
+            FeatureSet one = new FeatureSet(side, ids, List.of(b));
+            aligned.add(new FeatureBlock(b.name(), b.columns(), one.matrixFor(target)));
+        }
+        return new FeatureSet(side, target, aligned);
+    }
+
     /**
      * All blocks as one matrix whose rows follow {@code target}: rows are matched by external id,
      * and ids this set does not know get zeros.
