@@ -65,6 +65,7 @@ public final class TrainingLoop {
             throw new IllegalArgumentException("The training split has no rows");
         }
         long t0 = System.nanoTime();
+        TorchThreads.configure();
         Engine engine = Engine.getInstance();
         engine.setRandomSeed((int) settings.seed());
         boolean validate = validation != null && validation.size() > 0;
