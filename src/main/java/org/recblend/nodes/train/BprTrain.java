@@ -42,7 +42,7 @@ public final class BprTrain extends DeepTrainKind<BprTrain.Settings> {
 
     @Override
     public Settings defaultSettings() {
-        return new Settings(128, 80, 1024, 0.005, 0.01, SamplerKind.UNIFORM, 42, 0, Objective.RANKING);
+        return new Settings(128, 80, 1024, 0.005, 0.005, SamplerKind.UNIFORM, 42, 0, Objective.RANKING);
     }
 
     @Override
