@@ -17,7 +17,8 @@ class BuiltInKindsTest {
         assertThat(registry.all()).extracting(k -> k.descriptor().id()).containsExactlyInAnyOrder(
                 "collect.dataset", "preprocess.threshold", "preprocess.kcore", "preprocess.dedup",
                 "preprocess.split.random", "preprocess.split.temporal", "preprocess.split.leavelast",
-                "preprocess.split.coldstart");
+                "preprocess.split.coldstart",
+                "train.bpr", "train.neumf", "train.hybrid");
         assertThat(registry.all().get(0).descriptor().stage()).isEqualTo(Stage.COLLECT);
     }
 
