@@ -58,7 +58,7 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
 
     @Override
     public Settings defaultSettings() {
-        return new Settings(64, 60, 1024, 0.005, 0.01, 0.3, SamplerKind.UNIFORM, 42, 0, Objective.RANKING);
+        return new Settings(128, 80, 1024, 0.005, 0.005, 0.1, SamplerKind.UNIFORM, 42, 0, Objective.RANKING);
     }
 
     @Override
