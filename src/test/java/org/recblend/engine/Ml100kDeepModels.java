@@ -33,7 +33,10 @@ public final class Ml100kDeepModels {
             in.add(PortData.of(PortTypes.ITEM_TABLE, Ml100k.items()));
             in.add(null);
             in.add(null);
-            report(h.execute(h.defaultSettings(), in, new TestContext()).get(0).as(TrainedModel.class), split);
+            HybridTrain.Settings d = h.defaultSettings();
+            double drop = Double.parseDouble(System.getProperty("idDropout", String.valueOf(d.idDropout())));
+            d = new HybridTrain.Settings(d.dim(), d.epochs(), d.batchSize(), d.learningRate(), d.regularisation(), drop, d.sampler(), d.seed(), d.patience(), d.objective());
+            report(h.execute(d, in, new TestContext()).get(0).as(TrainedModel.class), split);
         }
     }
 

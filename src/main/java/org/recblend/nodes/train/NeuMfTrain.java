@@ -54,7 +54,7 @@ public final class NeuMfTrain extends DeepTrainKind<NeuMfTrain.Settings> {
 
     @Override
     public Settings defaultSettings() {
-        return new Settings(64, 32, List.of(64, 32, 16), 40, 1024, 0.005, 0.005, SamplerKind.UNIFORM, 42, 0, Objective.RANKING);
+        return new Settings(64, 32, List.of(64, 32, 16), 40, 1024, 0.002, 0.01, SamplerKind.UNIFORM, 42, 0, Objective.RANKING);
     }
 
     @Override
