@@ -18,7 +18,8 @@ class BuiltInKindsTest {
                 "collect.dataset", "preprocess.threshold", "preprocess.kcore", "preprocess.dedup",
                 "preprocess.split.random", "preprocess.split.temporal", "preprocess.split.leavelast",
                 "preprocess.split.coldstart",
-                "train.popularity", "train.itemknn", "train.ease", "recommend.topk", "evaluate.ranking");
+                "train.popularity", "train.itemknn", "train.ease", "train.bpr", "train.neumf", "train.hybrid",
+                "recommend.topk", "evaluate.ranking");
         assertThat(registry.all().get(0).descriptor().stage()).isEqualTo(Stage.COLLECT);
     }
 
