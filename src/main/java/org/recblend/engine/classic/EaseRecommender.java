@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import org.recblend.domain.IdIndex;
 import org.recblend.domain.InteractionTable;
-import org.recblend.engine.Recommender;
+import org.recblend.engine.BaseRecommender;
 import org.recblend.task.TaskMonitor;
 
 /**
@@ -15,21 +15,18 @@ import org.recblend.task.TaskMonitor;
  * over their training items j. Training inverts an items × items matrix, so it needs memory
  * quadratic in the items: {@link #checkMemory} refuses before allocating when that does not fit.
  */
-public final class EaseRecommender implements Recommender {
+public final class EaseRecommender extends BaseRecommender {
     private static final long serialVersionUID = 1L;
     public static final String KIND = "ease";
     /** Matrices of items² doubles alive at the peak of training (Gram/Cholesky, inverse factor, weights and slack). */
     public static final int MATRICES = 3;
 
-    private final IdIndex users;
-    private final IdIndex items;
     private final UserItems history;
     /** Row-major items × items weights: row j holds what history item j adds to every item. */
     private final float[] weights;
 
     private EaseRecommender(IdIndex users, IdIndex items, UserItems history, float[] weights) {
-        this.users = users;
-        this.items = items;
+        super(KIND, users, items);
         this.history = history;
         this.weights = weights;
     }
@@ -336,24 +333,12 @@ public final class EaseRecommender implements Recommender {
         };
     }
 
-    @Override
-    public String kind() {
-        return KIND;
-    }
 
-    @Override
-    public IdIndex users() {
-        return users;
-    }
 
-    @Override
-    public IdIndex items() {
-        return items;
-    }
 
     @Override
     public void score(int user, float[] out) {
-        int n = items.size();
+        int n = items().size();
         Arrays.fill(out, 0);
         for (int p = 0; p < history.count(user); p++) {
             int base = history.item(user, p) * n;
@@ -365,6 +350,6 @@ public final class EaseRecommender implements Recommender {
 
     /** The weight of history item j towards item i. */
     public float weight(int j, int i) {
-        return weights[j * items.size() + i];
+        return weights[j * items().size() + i];
     }
 }

@@ -3,7 +3,7 @@ package org.recblend.engine.classic;
 import java.util.Arrays;
 import org.recblend.domain.IdIndex;
 import org.recblend.domain.InteractionTable;
-import org.recblend.engine.Recommender;
+import org.recblend.engine.BaseRecommender;
 import org.recblend.engine.eval.TopK;
 import org.recblend.task.TaskMonitor;
 
@@ -13,12 +13,10 @@ import org.recblend.task.TaskMonitor;
  * by few users. Each item keeps its k most similar items; a user's score for item i is the sum of
  * the similarities of i to the items in the user's training history.
  */
-public final class ItemKnnRecommender implements Recommender {
+public final class ItemKnnRecommender extends BaseRecommender {
     private static final long serialVersionUID = 1L;
     public static final String KIND = "itemknn";
 
-    private final IdIndex users;
-    private final IdIndex items;
     private final UserItems history;
     /** Neighbour lists of every item, packed: item j's neighbours are at [offsets[j], offsets[j+1]). */
     private final int[] offsets;
@@ -26,8 +24,7 @@ public final class ItemKnnRecommender implements Recommender {
     private final float[] similarities;
 
     private ItemKnnRecommender(IdIndex users, IdIndex items, UserItems history, int[] offsets, int[] neighbours, float[] similarities) {
-        this.users = users;
-        this.items = items;
+        super(KIND, users, items);
         this.history = history;
         this.offsets = offsets;
         this.neighbours = neighbours;
@@ -94,20 +91,8 @@ public final class ItemKnnRecommender implements Recommender {
         return new ItemKnnRecommender(train.users(), train.items(), history, offsets, neighbours, similarities);
     }
 
-    @Override
-    public String kind() {
-        return KIND;
-    }
 
-    @Override
-    public IdIndex users() {
-        return users;
-    }
 
-    @Override
-    public IdIndex items() {
-        return items;
-    }
 
     @Override
     public void score(int user, float[] out) {

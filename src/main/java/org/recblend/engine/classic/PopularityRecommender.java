@@ -2,10 +2,10 @@ package org.recblend.engine.classic;
 
 import org.recblend.domain.IdIndex;
 import org.recblend.domain.InteractionTable;
-import org.recblend.engine.Recommender;
+import org.recblend.engine.BaseRecommender;
 
 /** Scores every item by its training popularity, the same for every user: the baseline to beat. */
-public final class PopularityRecommender implements Recommender {
+public final class PopularityRecommender extends BaseRecommender {
     private static final long serialVersionUID = 1L;
     public static final String KIND = "popularity";
 
@@ -17,13 +17,10 @@ public final class PopularityRecommender implements Recommender {
         WEIGHT_SUM
     }
 
-    private final IdIndex users;
-    private final IdIndex items;
     private final float[] scores;
 
     private PopularityRecommender(IdIndex users, IdIndex items, float[] scores) {
-        this.users = users;
-        this.items = items;
+        super(KIND, users, items);
         this.scores = scores;
     }
 
@@ -45,20 +42,8 @@ public final class PopularityRecommender implements Recommender {
         return new PopularityRecommender(train.users(), train.items(), scores);
     }
 
-    @Override
-    public String kind() {
-        return KIND;
-    }
 
-    @Override
-    public IdIndex users() {
-        return users;
-    }
 
-    @Override
-    public IdIndex items() {
-        return items;
-    }
 
     @Override
     public void score(int user, float[] out) {

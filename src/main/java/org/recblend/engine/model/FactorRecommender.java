@@ -1,19 +1,16 @@
 package org.recblend.engine.model;
 
 import org.recblend.domain.IdIndex;
-import org.recblend.engine.Recommender;
+import org.recblend.engine.BaseRecommender;
 
 /**
  * Scores by a dot product of user and item factors plus biases and an offset: the scoring side of
  * BPR-MF, of the rating objective and of the Hybrid model (whose item factors already include the
  * feature tower). Plain arrays, no native memory.
  */
-public final class FactorRecommender implements Recommender, EmbeddingSource {
+public final class FactorRecommender extends BaseRecommender implements EmbeddingSource {
     private static final long serialVersionUID = 1L;
 
-    private final String kind;
-    private final IdIndex users;
-    private final IdIndex items;
     private final FloatMatrix userFactors;
     private final FloatMatrix itemFactors;
     private final float[] userBias;
@@ -26,12 +23,10 @@ public final class FactorRecommender implements Recommender, EmbeddingSource {
      */
     public FactorRecommender(String kind, IdIndex users, IdIndex items, FloatMatrix userFactors, FloatMatrix itemFactors,
                              float[] userBias, float[] itemBias, float offset) {
+        super(kind, users, items);
         if (userFactors.rows() != users.size() || itemFactors.rows() != items.size() || userFactors.cols() != itemFactors.cols()) {
             throw new IllegalArgumentException("Factor shapes do not match the id spaces");
         }
-        this.kind = kind;
-        this.users = users;
-        this.items = items;
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
         this.userBias = userBias;
@@ -39,20 +34,8 @@ public final class FactorRecommender implements Recommender, EmbeddingSource {
         this.offset = offset;
     }
 
-    @Override
-    public String kind() {
-        return kind;
-    }
 
-    @Override
-    public IdIndex users() {
-        return users;
-    }
 
-    @Override
-    public IdIndex items() {
-        return items;
-    }
 
     @Override
     public FloatMatrix userEmbeddings() {

@@ -1,18 +1,16 @@
 package org.recblend.engine.model;
 
 import org.recblend.domain.IdIndex;
-import org.recblend.engine.Recommender;
+import org.recblend.engine.BaseRecommender;
 
 /**
  * NeuMF scoring in plain Java. The first MLP layer is split into a user part and an item part;
  * the item part of every item is computed once, so scoring a user costs one pass of the deeper
  * layers per item.
  */
-public final class NeuMfRecommender implements Recommender, EmbeddingSource {
+public final class NeuMfRecommender extends BaseRecommender implements EmbeddingSource {
     private static final long serialVersionUID = 1L;
 
-    private final IdIndex users;
-    private final IdIndex items;
     private final FloatMatrix gmfUser;
     private final FloatMatrix gmfItem;
     private final FloatMatrix mlpUser;
@@ -25,8 +23,7 @@ public final class NeuMfRecommender implements Recommender, EmbeddingSource {
 
     NeuMfRecommender(IdIndex users, IdIndex items, FloatMatrix gmfUser, FloatMatrix gmfItem, FloatMatrix mlpUser,
                      FloatMatrix mlpItem, FloatMatrix[] w, float[][] b, float[] out, float outBias) {
-        this.users = users;
-        this.items = items;
+        super(NeuMF.KIND, users, items);
         this.gmfUser = gmfUser;
         this.gmfItem = gmfItem;
         this.mlpUser = mlpUser;
@@ -37,20 +34,8 @@ public final class NeuMfRecommender implements Recommender, EmbeddingSource {
         this.outBias = outBias;
     }
 
-    @Override
-    public String kind() {
-        return NeuMF.KIND;
-    }
 
-    @Override
-    public IdIndex users() {
-        return users;
-    }
 
-    @Override
-    public IdIndex items() {
-        return items;
-    }
 
     @Override
     public void score(int user, float[] scores) {
@@ -109,9 +94,9 @@ public final class NeuMfRecommender implements Recommender, EmbeddingSource {
         if (p == null) {
             int dm = mlpItem.cols();
             int h0 = w[0].cols();
-            p = new float[items.size() * h0];
+            p = new float[items().size() * h0];
             float[] row = new float[h0];
-            for (int i = 0; i < items.size(); i++) {
+            for (int i = 0; i < items().size(); i++) {
                 matVec(mlpItem.data(), i * dm, dm, w[0], dm, row);
                 System.arraycopy(row, 0, p, i * h0, h0);
             }
