@@ -1,5 +1,6 @@
 package org.recblend.engine.classic;
 
+import org.recblend.engine.Parallel;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.IntStream;

@@ -1,5 +1,6 @@
 package org.recblend.engine.classic;
 
+import org.recblend.engine.Parallel;
 import java.util.Arrays;
 import org.recblend.domain.IdIndex;
 import org.recblend.domain.InteractionTable;

@@ -5,11 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.recblend.engine.Parallel;
 import org.recblend.domain.InteractionTable;
 import org.recblend.domain.Split;
 import org.recblend.engine.Recommender;
@@ -81,53 +77,13 @@ public final class Evaluator {
         List<Integer> ks = options.ks();
         Shared shared = new Shared(model, ks, relevant, seen, cold, coldCount > 0, selfInfo, nUsers, nItems, evaluated);
 
-        int threads = Math.max(1, Math.min(options.threads(), evaluated.length));
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        List<Worker> workers = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "evaluator");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                Worker w = new Worker(shared);
-                workers.add(w);
-                futures.add(pool.submit(() -> {
-                    for (int e = next.getAndIncrement(); e < evaluated.length; e = next.getAndIncrement()) {
-                        if (monitor.isCancelled()) {
-                            return;
-                        }
-                        w.user(evaluated[e]);
-                        done.incrementAndGet();
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                while (true) {
-                    try {
-                        f.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-                        break;
-                    } catch (java.util.concurrent.TimeoutException timeout) {
-                        monitor.progress(done.get() / (double) Math.max(1, evaluated.length), "evaluating users");
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("Evaluation failed: " + cause, cause);
-        } finally {
-            pool.shutdownNow();
-        }
-        monitor.checkCancelled();
+        // each thread keeps its own worker (buffers, recommendation counts); the counts are summed after
+        List<Worker> workers = java.util.Collections.synchronizedList(new ArrayList<>());
+        Parallel.forEach(evaluated.length, options.threads(), () -> {
+            Worker w = new Worker(shared);
+            workers.add(w);
+            return e -> w.user(evaluated[e]);
+        }, monitor, "evaluating users");
 
         List<MetricValue> metrics = new ArrayList<>();
         for (String segment : SEGMENTS) {

@@ -3,7 +3,7 @@ package org.recblend.engine.recommend;
 import java.util.Arrays;
 import org.recblend.domain.InteractionTable;
 import org.recblend.engine.Recommender;
-import org.recblend.engine.classic.Parallel;
+import org.recblend.engine.Parallel;
 import org.recblend.engine.eval.TopK;
 import org.recblend.task.TaskMonitor;
 

@@ -3,7 +3,7 @@ package org.recblend.nodes.evaluate;
 import java.util.List;
 import org.recblend.domain.Split;
 import org.recblend.engine.TrainedModel;
-import org.recblend.engine.classic.Parallel;
+import org.recblend.engine.Parallel;
 import org.recblend.engine.eval.EvalOptions;
 import org.recblend.engine.eval.EvaluationResult;
 import org.recblend.engine.eval.Evaluator;

@@ -3,7 +3,7 @@ package org.recblend.nodes.recommend;
 import java.util.List;
 import org.recblend.domain.Split;
 import org.recblend.engine.TrainedModel;
-import org.recblend.engine.classic.Parallel;
+import org.recblend.engine.Parallel;
 import org.recblend.engine.recommend.BatchRecommender;
 import org.recblend.engine.recommend.Recommendations;
 import org.recblend.nodes.train.TrainPorts;

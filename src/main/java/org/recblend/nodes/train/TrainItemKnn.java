@@ -3,7 +3,7 @@ package org.recblend.nodes.train;
 import org.recblend.domain.Split;
 import org.recblend.engine.Recommender;
 import org.recblend.engine.classic.ItemKnnRecommender;
-import org.recblend.engine.classic.Parallel;
+import org.recblend.engine.Parallel;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.InvalidSettingsException;
 import org.recblend.pipeline.NodeSettings;

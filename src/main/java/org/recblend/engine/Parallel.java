@@ -1,4 +1,4 @@
-package org.recblend.engine.classic;
+package org.recblend.engine;
 
 import java.util.ArrayList;
 import java.util.List;
