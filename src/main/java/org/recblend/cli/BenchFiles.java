@@ -6,20 +6,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The temporary folders and the log file of the benchmark commands. */
+/** The temporary folders of the benchmark commands. */
 final class BenchFiles {
     private BenchFiles() {
-    }
-
-    /** The log to append to: the one given, else docs/BENCHMARKS.md when a docs folder exists here, else none. */
-    static Path logFile(Path given, boolean noRecord) {
-        if (noRecord) {
-            return null;
-        }
-        if (given != null) {
-            return given;
-        }
-        return Files.isDirectory(BenchmarkLog.DEFAULT.getParent()) ? BenchmarkLog.DEFAULT : null;
     }
 
     static long sizeOf(Path dir) throws IOException {

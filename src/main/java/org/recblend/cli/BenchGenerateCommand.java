@@ -37,12 +37,8 @@ final class BenchGenerateCommand implements Callable<Integer> {
             description = "Purchase rows (default: ${DEFAULT-VALUE}).")
     long rows;
 
-    @Option(names = "--record", paramLabel = "FILE",
-            description = "Append the figures to this Markdown file (default: docs/BENCHMARKS.md when the docs folder exists).")
-    Path record;
-
-    @Option(names = "--no-record", description = "Only print the figures.")
-    boolean noRecord;
+    @Mixin
+    RecordOptions recording;
 
     @Override
     public Integer call() throws Exception {
@@ -68,7 +64,7 @@ final class BenchGenerateCommand implements Callable<Integer> {
                     seconds, summary.purchases() / seconds, bytes / 1e6));
             PrintWriter out = spec.commandLine().getOut();
             lines.forEach(out::println);
-            Path log = BenchFiles.logFile(record, noRecord);
+            Path log = recording.logFile();
             if (log != null) {
                 BenchmarkLog.append(log, "Sample generator", lines);
                 out.println("Appended to " + log + ".");

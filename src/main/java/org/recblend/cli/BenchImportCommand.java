@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.recblend.ingest.bench.ImportBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,12 +32,8 @@ final class BenchImportCommand implements Callable<Integer> {
     @Option(names = "--rows", paramLabel = "N", defaultValue = "1000000", description = "Rows of the file (default: ${DEFAULT-VALUE}).")
     int rows;
 
-    @Option(names = "--record", paramLabel = "FILE",
-            description = "Append the figures to this Markdown file (default: docs/BENCHMARKS.md when the docs folder exists).")
-    Path record;
-
-    @Option(names = "--no-record", description = "Only print the figures.")
-    boolean noRecord;
+    @Mixin
+    RecordOptions recording;
 
     @Override
     public Integer call() throws Exception {
@@ -56,7 +53,7 @@ final class BenchImportCommand implements Callable<Integer> {
                         + "H2 CSVREAD %,d ms, ratio %.2f (target <= 1.50: %s); %,d rows stored.",
                 r.rows(), r.fileBytes() / 1e6, r.oursMillis(), r.h2Millis(), r.ratio(),
                 r.meetsTarget() ? "met" : "NOT met", r.stored()));
-        Path log = BenchFiles.logFile(record, noRecord);
+        Path log = recording.logFile();
         if (log != null) {
             BenchmarkLog.append(log, "Import", lines);
             out.println("Appended to " + log + ".");

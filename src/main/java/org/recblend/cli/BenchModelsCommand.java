@@ -44,12 +44,8 @@ final class BenchModelsCommand implements Callable<Integer> {
                     + " train.ease, train.bpr, train.neumf, train.hybrid).")
     List<String> models;
 
-    @Option(names = "--record", paramLabel = "FILE",
-            description = "Markdown file whose section is written (default: docs/BENCHMARKS.md when the docs folder exists).")
-    Path record;
-
-    @Option(names = "--no-record", description = "Only print the table.")
-    boolean noRecord;
+    @Mixin
+    RecordOptions recording;
 
     @Override
     public Integer call() throws Exception {
@@ -83,7 +79,7 @@ final class BenchModelsCommand implements Callable<Integer> {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), java.time.LocalDate.now());
         String section = ModelBenchmark.markdown(rows, seed, split.train().size(), split.test().size(), machine);
         out.print(section);
-        Path file = logFile();
+        Path file = recording.logFile();
         if (file != null) {
             MarkdownSections.replace(file, section);
             out.println();
@@ -105,13 +101,4 @@ final class BenchModelsCommand implements Callable<Integer> {
         return chosen;
     }
 
-    private Path logFile() {
-        if (noRecord) {
-            return null;
-        }
-        if (record != null) {
-            return record;
-        }
-        return Files.isDirectory(BenchmarkLog.DEFAULT.getParent()) ? BenchmarkLog.DEFAULT : null;
-    }
 }
