@@ -301,19 +301,18 @@ public final class ProjectStore implements AutoCloseable {
         return closed;
     }
 
-    /** Closes the database so its file can be copied, shared or opened by another process. */
+    /**
+     * Closes the database so its file can be copied, shared or opened by another process. H2
+     * closes the file when its last connection closes; disposing the pool closes the idle ones
+     * now and each leased one when it is returned. (A SHUTDOWN statement here made the pool's own
+     * close roll back on a closed database and write an exception to a .trace.db file.)
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            LOG.warn("Shutdown of {} reported: {}", paths.databaseFile(), e.getMessage());
-        } finally {
-            pool.dispose();
-        }
+        pool.dispose();
     }
 }
