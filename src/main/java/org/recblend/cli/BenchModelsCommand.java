@@ -33,7 +33,8 @@ final class BenchModelsCommand implements Callable<Integer> {
     ProgressOptions progress;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data/ml-100k",
-            description = "Folder with MovieLens 100K's u.data and u.item (default: ${DEFAULT-VALUE}).")
+            description = "Folder with MovieLens 100K's u.data, u.item and u.user, read with the movielens-100k import preset"
+                    + " (default: ${DEFAULT-VALUE}).")
     Path data;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and of every model (default: ${DEFAULT-VALUE}).")
@@ -51,7 +52,7 @@ final class BenchModelsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!Files.isDirectory(data)) {
             throw new ParameterException(spec.commandLine(), "No folder " + data.toAbsolutePath()
-                    + " (give --data DIR, the folder with MovieLens 100K's u.data and u.item)");
+                    + " (give --data DIR, the folder with MovieLens 100K's u.data, u.item and u.user)");
         }
         List<String[]> chosen = chosenModels();
         if (System.getProperty("ai.djl.offline") == null) {
@@ -62,7 +63,7 @@ final class BenchModelsCommand implements Callable<Integer> {
         List<ModelBenchmark.Row> rows = new ArrayList<>();
         Split split;
         try (TaskConsole console = new TaskConsole(spec, progress.quiet)) {
-            MovieLens100k ml = MovieLens100k.read(data);
+            PresetDataset ml = PresetDataset.read("movielens-100k", data, console.monitor());
             ModelBenchmark bench = new ModelBenchmark(NodeKindRegistry.load(), seed);
             split = bench.split(ml, console.monitor());
             for (String[] m : chosen) {

@@ -60,7 +60,7 @@ final class ModelBenchmark {
     }
 
     /** The protocol's split of the ratings. */
-    Split split(MovieLens100k data, TaskMonitor monitor) throws Exception {
+    Split split(PresetDataset data, TaskMonitor monitor) throws Exception {
         RandomSplit kind = new RandomSplit();
         RandomSplit.Settings settings = new RandomSplit.Settings(0.25, 0, seed);
         settings.validate();

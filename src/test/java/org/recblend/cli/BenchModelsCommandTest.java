@@ -47,7 +47,9 @@ class BenchModelsCommandTest {
 
     @Test
     void aBadRatingLineNamesFileAndLine() throws Exception {
-        Files.writeString(dir.resolve("u.data"), "1\t2\t5\t881250949\n1\tx\t3\t881250950\n");
+        Files.writeString(dir.resolve("u.data"), "1\t2\t5\t881250949\n1\t3\tfive\t881250950\n");
+        Files.writeString(dir.resolve("u.item"), "2|Toy Story (1995)|01-Jan-1995||http://x|0|0|0|1|1|1|0|0|0|0|0|0|0|0|0|0|0|0|0\n");
+        Files.writeString(dir.resolve("u.user"), "1|24|M|technician|85711\n");
         CliRun run = CliRun.of("bench", "models", "--data", dir.toString(), "--no-record", "-q");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("u.data, line 2");
