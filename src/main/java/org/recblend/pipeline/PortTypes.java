@@ -1,5 +1,6 @@
 package org.recblend.pipeline;
 
+import org.recblend.domain.Embeddings;
 import org.recblend.domain.InteractionTable;
 import org.recblend.domain.ItemTable;
 import org.recblend.domain.SocialGraph;
@@ -7,7 +8,7 @@ import org.recblend.domain.Split;
 import org.recblend.domain.TextCorpus;
 import org.recblend.domain.UserTable;
 
-/** The port types of the first two stages. Later stages declare theirs beside their nodes. */
+/** The port types of the data stages. Later stages declare theirs beside their nodes. */
 public final class PortTypes {
     public static final PortType INTERACTIONS = new PortType("interactions", "Interactions", InteractionTable.class);
     public static final PortType ITEM_TABLE = new PortType("item-table", "ItemTable", ItemTable.class);
@@ -15,6 +16,8 @@ public final class PortTypes {
     public static final PortType TEXT_CORPUS = new PortType("text-corpus", "TextCorpus", TextCorpus.class);
     public static final PortType SOCIAL_GRAPH = new PortType("social-graph", "SocialGraph", SocialGraph.class);
     public static final PortType SPLIT = new PortType("split", "Split", Split.class);
+    /** Dense vectors per item or user (text, social, context encoders → fuse stage). */
+    public static final PortType EMBEDDINGS = new PortType("embeddings", "Embeddings", Embeddings.class);
 
     private PortTypes() {
     }
