@@ -2,7 +2,11 @@ package org.recblend.engine.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,6 +27,8 @@ final class RowTables {
     private final Distinct users;
     private final Distinct items;
     private final List<Leaf> used = new ArrayList<>();
+    private final List<ByteBuffer> buffers = new ArrayList<>();
+    private float[] scratch = new float[0];
     private int[] userRows;
     private int[][] itemRows;
     private Map<String, NDArray> userLeaves;
@@ -94,17 +100,23 @@ final class RowTables {
 
     private NDArray leaf(NDManager manager, Table t, Distinct d, int[] local) {
         int n = local.length;
-        float[] rows = new float[n * t.cols];
-        if (t.cols == 1) {
-            for (int k = 0; k < n; k++) {
-                rows[k] = t.weights[d.rows[local[k]]];
-            }
-        } else {
-            for (int k = 0; k < n; k++) {
-                System.arraycopy(t.weights, d.rows[local[k]] * t.cols, rows, k * t.cols, t.cols);
-            }
+        // One direct buffer per leaf of a batch, reused: DJL copies a heap array through a fresh direct buffer otherwise.
+        int slot = used.size();
+        if (slot == buffers.size()) {
+            buffers.add(ByteBuffer.allocateDirect(0));
         }
-        NDArray leaf = manager.create(rows, new Shape(n, t.cols));
+        ByteBuffer bytes = buffers.get(slot);
+        if (bytes.capacity() < n * t.cols * Float.BYTES) {
+            bytes = ByteBuffer.allocateDirect(n * t.cols * Float.BYTES).order(ByteOrder.nativeOrder());
+            buffers.set(slot, bytes);
+        }
+        bytes.clear();
+        FloatBuffer rows = bytes.asFloatBuffer();
+        for (int k = 0; k < n; k++) {
+            rows.put(t.weights, d.rows[local[k]] * t.cols, t.cols);
+        }
+        bytes.limit(n * t.cols * Float.BYTES);
+        NDArray leaf = manager.create(bytes, new Shape(n, t.cols), DataType.FLOAT32);
         leaf.setRequiresGradient(true);
         used.add(new Leaf(t, leaf, local));
         return leaf;
@@ -117,11 +129,15 @@ final class RowTables {
      */
     void update(float lr, float penalty, float beta1, float beta2, float epsilon) {
         for (Leaf l : used) {
-            float[] g;
-            try (NDArray grad = l.leaf.getGradient()) {
-                g = grad.toFloatArray();
-            }
             Table t = l.table;
+            int size = l.local.length * t.cols;
+            if (scratch.length < size) {
+                scratch = new float[size];
+            }
+            float[] g = scratch;
+            try (NDArray grad = l.leaf.getGradient()) {
+                grad.toByteBuffer().asFloatBuffer().get(g, 0, size);
+            }
             Distinct d = t.space == DeepModel.Rows.USER ? users : items;
             float[] sum = t.gradient;
             int cols = t.cols;

@@ -26,7 +26,9 @@ import org.recblend.task.TaskMonitor;
  * Our own training loop on DJL's PyTorch engine: manual forward, backward and a native Adam step
  * per batch, so it can check for cancel between batches (DJL's {@code EasyTrain.fit} cannot), report
  * progress per batch, evaluate and checkpoint per epoch, stop early and resume. Batches are built
- * from primitive arrays; every native array of a batch lives in a sub-manager closed with it.
+ * from primitive arrays; every native array of a batch lives in a sub-manager closed with it. A
+ * model's row tables ({@link DeepModel#rowTables()}) are kept in Java and trained with lazy Adam
+ * (see {@link RowTables} and docs/decisions/0013).
  */
 public final class TrainingLoop {
     private final DeepModel model;
