@@ -34,6 +34,19 @@ public interface DeepModel {
     /** A recommender over the given weights (as copied out of {@link #initParameters} arrays). */
     Recommender recommender(Map<String, FloatMatrix> weights);
 
+    /**
+     * The parameters that are tables with one row per user or per item, looked up only by the
+     * {@code users} or {@code items} index of {@link #score}. The training loop keeps these in Java
+     * and updates only the rows a batch touches (lazy Adam): {@code score} then receives, in place
+     * of each such table, the rows of the batch's pairs in order, and null for both indices; the
+     * loop applies the L2 regularisation of the tables marked so itself, and {@link Scores} must
+     * leave them out. A model that looks anything else up by those indices must declare nothing
+     * here (the default).
+     */
+    default Map<String, RowTable> rowTables() {
+        return Map.of();
+    }
+
     /** Whether this model wants an ID-dropout mask in training. */
     default double idDropout() {
         return 0;
@@ -41,8 +54,17 @@ public interface DeepModel {
 
     /**
      * Scores of a batch with the sum of squares of the embeddings they used (for L2 regularisation
-     * of only the rows a batch touches).
+     * of only the rows a batch touches), or null when there are none outside row tables.
      */
     record Scores(NDArray score, NDArray squaredNorm) {
+    }
+
+    /** Which index a row table follows. */
+    enum Rows {
+        USER, ITEM
+    }
+
+    /** A row table: the index it follows, and whether its rows get the L2 penalty. */
+    record RowTable(Rows follows, boolean regularised) {
     }
 }

@@ -45,6 +45,16 @@ public final class MatrixFactorization implements DeepModel {
     }
 
     @Override
+    public Map<String, RowTable> rowTables() {
+        Map<String, RowTable> t = new LinkedHashMap<>();
+        t.put("user", new RowTable(Rows.USER, true));
+        t.put("item", new RowTable(Rows.ITEM, true));
+        t.put("userBias", new RowTable(Rows.USER, false));
+        t.put("itemBias", new RowTable(Rows.ITEM, false));
+        return t;
+    }
+
+    @Override
     public Scores score(Map<String, NDArray> p, NDArray u, NDArray i, NDArray itemMask) {
         NDArray pu = Gather.rows(p.get("user"), u);
         NDArray qi = Gather.rows(p.get("item"), i);
@@ -54,7 +64,8 @@ public final class MatrixFactorization implements DeepModel {
         if (offset != 0) {
             s = s.add(offset);
         }
-        return new Scores(s, pu.square().sum().add(qi.square().sum()));
+        // As row tables (no index) the loop regularises the rows itself.
+        return new Scores(s, u == null ? null : pu.square().sum().add(qi.square().sum()));
     }
 
     @Override

@@ -27,11 +27,15 @@ final class NativeAdam implements AutoCloseable {
         });
     }
 
-    /** Applies one update to every parameter from its gradient (and zeroes the gradient). */
-    void update(Map<String, NDArray> params) {
+    /** Counts one more step and returns its bias-corrected step size. */
+    float advance() {
         step++;
         double correction = Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step));
-        float lr = (float) (learningRate * correction);
+        return (float) (learningRate * correction);
+    }
+
+    /** Applies the step of {@link #advance} to every parameter of {@code params} from its gradient. */
+    void update(Map<String, NDArray> params, float lr) {
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
             NDArray w = e.getValue();
             NDArray m = mean.get(e.getKey());
@@ -41,6 +45,11 @@ final class NativeAdam implements AutoCloseable {
                         lr, lr, 0f, 1f, -1f, BETA1, BETA2, EPSILON, false, false);
             }
         }
+    }
+
+    /** Lazy Adam with this optimiser's settings on the rows a batch touched, with L2 weight {@code penalty} per use of a row. */
+    void update(RowTables tables, float lr, float penalty) {
+        tables.update(lr, penalty, BETA1, BETA2, EPSILON);
     }
 
     long step() {

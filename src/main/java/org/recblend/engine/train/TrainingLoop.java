@@ -26,7 +26,9 @@ import org.recblend.task.TaskMonitor;
  * Our own training loop on DJL's PyTorch engine: manual forward, backward and a native Adam step
  * per batch, so it can check for cancel between batches (DJL's {@code EasyTrain.fit} cannot), report
  * progress per batch, evaluate and checkpoint per epoch, stop early and resume. Batches are built
- * from primitive arrays; every native array of a batch lives in a sub-manager closed with it.
+ * from primitive arrays; every native array of a batch lives in a sub-manager closed with it. A
+ * model's row tables ({@link DeepModel#rowTables()}) are kept in Java and trained with lazy Adam
+ * (see {@link RowTables} and docs/decisions/0013).
  */
 public final class TrainingLoop {
     private final DeepModel model;
@@ -72,6 +74,9 @@ public final class TrainingLoop {
         NegativeSampler sampler = settings.objective() == Objective.RANKING ? NegativeSampler.of(settings.sampler(), train) : null;
         try (NDManager manager = engine.newBaseManager()) {
             LinkedHashMap<String, NDArray> params = model.initParameters(manager, new SplittableRandom(settings.seed()));
+            List<String> order = List.copyOf(params.keySet());
+            RowTables rows = new RowTables(params, model.rowTables(), train.users().size(), train.items().size());
+            Weights current = new Weights(order, params, rows);
             try (NativeAdam adam = new NativeAdam((float) settings.learningRate(), params)) {
                 State st = new State();
                 Optional<Checkpoint> saved = readCheckpoint();
@@ -79,6 +84,7 @@ public final class TrainingLoop {
                 if (saved.isPresent()) {
                     Checkpoint c = saved.get();
                     params.forEach((name, p) -> p.set(c.params().get(name).data()));
+                    rows.restore(c.params(), c.mean(), c.variance());
                     adam.restore(c.adamStep(), floats(c.mean()), floats(c.variance()));
                     st.restore(c);
                     start = c.epochsDone();
@@ -88,20 +94,20 @@ public final class TrainingLoop {
                 boolean stoppedEarly = false;
                 for (int epoch = start; epoch < settings.epochs(); epoch++) {
                     long e0 = System.nanoTime();
-                    double loss = epoch(engine, manager, params, adam, sampler, train, epoch, monitor);
+                    double loss = epoch(engine, manager, params, rows, adam, sampler, train, epoch, monitor);
                     double seconds = (System.nanoTime() - e0) / 1e9;
                     Map<String, FloatMatrix> weights = null;
                     String metricName = null;
                     double metric = Double.NaN;
                     if (validate) {
-                        weights = copy(params);
-                        DeepRecommender current = new DeepRecommender(model.recommender(weights), weights);
+                        weights = current.copy();
+                        DeepRecommender recommender = new DeepRecommender(model.recommender(weights), weights);
                         if (settings.objective() == Objective.RANKING) {
                             metricName = "ndcg@" + settings.validK();
-                            metric = HoldoutMetrics.ranking(current, train, validation, settings.validK(), monitor).ndcg();
+                            metric = HoldoutMetrics.ranking(recommender, train, validation, settings.validK(), monitor).ndcg();
                         } else {
                             metricName = "rmse";
-                            metric = HoldoutMetrics.rating(current, validation, monitor).rmse();
+                            metric = HoldoutMetrics.rating(recommender, validation, monitor).rmse();
                         }
                     }
                     EpochRecord record = new EpochRecord(epoch + 1, loss, metricName, metric, seconds);
@@ -120,7 +126,7 @@ public final class TrainingLoop {
                     }
                     boolean stop = validate && settings.patience() > 0 && st.badEpochs >= settings.patience();
                     if (checkpointDir != null && epoch + 1 < settings.epochs() && !stop) {
-                        writeCheckpoint(epoch + 1, params, adam, st);
+                        writeCheckpoint(epoch + 1, current, adam, st);
                     }
                     if (stop) {
                         monitor.log("early stop after epoch " + (epoch + 1) + ": best " + metricName + " at epoch " + st.bestEpoch);
@@ -128,7 +134,7 @@ public final class TrainingLoop {
                         break;
                     }
                 }
-                Map<String, FloatMatrix> finalWeights = validate && st.best != null ? st.best : copy(params);
+                Map<String, FloatMatrix> finalWeights = validate && st.best != null ? st.best : current.copy();
                 int bestEpoch = validate && st.best != null ? st.bestEpoch : st.curve.size();
                 DeepRecommender result = new DeepRecommender(model.recommender(finalWeights), finalWeights);
                 deleteCheckpoint();
@@ -137,7 +143,7 @@ public final class TrainingLoop {
         }
     }
 
-    private double epoch(Engine engine, NDManager manager, Map<String, NDArray> params, NativeAdam adam,
+    private double epoch(Engine engine, NDManager manager, Map<String, NDArray> params, RowTables rows, NativeAdam adam,
                          NegativeSampler sampler, InteractionTable train, int epoch, TaskMonitor monitor) {
         SplittableRandom random = epochRandom(settings.seed(), epoch);
         int n = train.size();
@@ -175,34 +181,54 @@ public final class TrainingLoop {
             }
             float[] maskPos = dropout > 0 ? mask(len, dropout, random) : null;
             float[] maskNeg = dropout > 0 && sampler != null ? mask(len, dropout, random) : null;
+            boolean sparse = !rows.isEmpty();
+            if (sparse) {
+                rows.index(users, items, negatives);
+            }
             try (NDManager bm = manager.newSubManager()) {
                 params.values().forEach(p -> p.tempAttach(bm));
-                NDArray u = bm.create(users);
-                NDArray i = bm.create(items);
                 float loss;
                 try (GradientCollector gc = engine.newGradientCollector()) {
-                    DeepModel.Scores pos = model.score(params, u, i, maskPos == null ? null : bm.create(maskPos));
+                    // With row tables the leaves already hold the batch's rows in order: no index is passed.
+                    DeepModel.Scores pos = model.score(batchParams(params, rows, bm, 0), sparse ? null : bm.create(users),
+                            sparse ? null : bm.create(items), maskPos == null ? null : bm.create(maskPos));
                     NDArray fit;
                     NDArray norms;
                     if (sampler != null) {
-                        DeepModel.Scores neg = model.score(params, u, bm.create(negatives), maskNeg == null ? null : bm.create(maskNeg));
+                        DeepModel.Scores neg = model.score(batchParams(params, rows, bm, 1), sparse ? null : bm.create(users),
+                                sparse ? null : bm.create(negatives), maskNeg == null ? null : bm.create(maskNeg));
                         fit = Activation.softPlus(neg.score().sub(pos.score())).mean();
-                        norms = pos.squaredNorm().add(neg.squaredNorm());
+                        norms = pos.squaredNorm() == null ? neg.squaredNorm()
+                                : neg.squaredNorm() == null ? pos.squaredNorm() : pos.squaredNorm().add(neg.squaredNorm());
                     } else {
                         fit = pos.score().sub(bm.create(targets, new Shape(len))).square().mean();
                         norms = pos.squaredNorm();
                     }
-                    NDArray total = fit.add(norms.mul((float) (settings.regularisation() / len)));
+                    NDArray total = norms == null ? fit : fit.add(norms.mul((float) (settings.regularisation() / len)));
                     gc.backward(total);
                     loss = fit.getFloat();
                 }
-                adam.update(params);
+                float lr = adam.advance();
+                adam.update(params, lr);
+                if (sparse) {
+                    adam.update(rows, lr, (float) (settings.regularisation() / len));
+                }
                 lossSum += (double) loss * len;
             }
             monitor.progress((epoch + (b + 1.0) / batches) / settings.epochs(),
                     "epoch " + (epoch + 1) + "/" + settings.epochs() + ", batch " + (b + 1) + "/" + batches);
         }
         return lossSum / n;
+    }
+
+    /** The native parameters plus, for the {@code call}-th scoring of a batch, the row tables' leaves. */
+    private static Map<String, NDArray> batchParams(Map<String, NDArray> params, RowTables rows, NDManager bm, int call) {
+        if (rows.isEmpty()) {
+            return params;
+        }
+        Map<String, NDArray> all = new LinkedHashMap<>(params);
+        all.putAll(rows.leaves(bm, call));
+        return all;
     }
 
     /** The generator of one epoch: a function of (seed, epoch) only, so a resumed run draws what an uninterrupted one would. */
@@ -248,10 +274,11 @@ public final class TrainingLoop {
         }
     }
 
-    private void writeCheckpoint(int epochsDone, Map<String, NDArray> params, NativeAdam adam, State st) {
+    private void writeCheckpoint(int epochsDone, Weights current, NativeAdam adam, State st) {
         try {
             new Checkpoint(fingerprint, epochsDone, adam.step(), st.bestMetric, st.bestEpoch, st.badEpochs, st.curve,
-                    copy(params), copy(adam.mean()), copy(adam.variance()), st.best == null ? Map.of() : st.best)
+                    current.copy(), current.moment(adam.mean(), 1), current.moment(adam.variance(), 2),
+                    st.best == null ? Map.of() : st.best)
                     .write(checkpointDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the checkpoint in " + checkpointDir, e);
@@ -265,6 +292,25 @@ public final class TrainingLoop {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot delete the checkpoint in " + checkpointDir, e);
             }
+        }
+    }
+
+    /** All parameters, native and row tables, in the model's order. */
+    private record Weights(List<String> order, Map<String, NDArray> params, RowTables rows) {
+        LinkedHashMap<String, FloatMatrix> copy() {
+            return ordered(TrainingLoop.copy(params), rows.copy(0));
+        }
+
+        LinkedHashMap<String, FloatMatrix> moment(Map<String, NDArray> dense, int moment) {
+            return ordered(TrainingLoop.copy(dense), rows.copy(moment));
+        }
+
+        private LinkedHashMap<String, FloatMatrix> ordered(Map<String, FloatMatrix> a, Map<String, FloatMatrix> b) {
+            LinkedHashMap<String, FloatMatrix> out = new LinkedHashMap<>();
+            for (String name : order) {
+                out.put(name, a.containsKey(name) ? a.get(name) : b.get(name));
+            }
+            return out;
         }
     }
 
