@@ -29,6 +29,9 @@ public final class HybridTowers implements DeepModel {
     private final boolean[] warmItems;
     private final double idDropout;
     private final float offset;
+    private float featureScale = 1f;
+    private double featureDecay;
+    private boolean towerNorm;
     private NDArray userFeatureArray;
     private NDArray itemFeatureArray;
 
@@ -49,6 +52,27 @@ public final class HybridTowers implements DeepModel {
         this.warmItems = warmItems;
         this.idDropout = this.itemFeatures == null ? 0 : idDropout;
         this.offset = offset;
+    }
+
+    /**
+     * Multiplies the feature maps by a constant: under Adam this is their learning rate relative
+     * to the ID embeddings' (Adam's steps do not depend on the gradient's scale).
+     */
+    public HybridTowers optFeatureScale(double scale) {
+        this.featureScale = (float) scale;
+        return this;
+    }
+
+    /** L2 on the feature maps, relative to the ID rows' L2 (per batch and scored side). */
+    public HybridTowers optFeatureDecay(double factor) {
+        this.featureDecay = factor;
+        return this;
+    }
+
+    /** Regularises the whole tower vectors (ID + features) instead of the ID rows alone. */
+    public HybridTowers optTowerNorm(boolean on) {
+        this.towerNorm = on;
+        return this;
     }
 
     @Override
@@ -84,17 +108,29 @@ public final class HybridTowers implements DeepModel {
     public Scores score(Map<String, NDArray> p, NDArray u, NDArray i, NDArray itemMask) {
         NDArray pu = Gather.rows(p.get("user"), u);
         NDArray qi = Gather.rows(p.get("item"), i);
-        NDArray norm = pu.square().sum().add(qi.square().sum());
+        NDArray norm = towerNorm ? null : pu.square().sum().add(qi.square().sum());
         NDArray bi = Gather.entries(p.get("itemBias"), i);
         if (itemMask != null) {
             qi = qi.mul(itemMask.reshape(-1, 1));
             bi = bi.mul(itemMask);
         }
         if (userFeatureArray != null) {
-            pu = pu.add(Gather.rows(userFeatureArray, u).matMul(p.get("userFeatureW")));
+            pu = pu.add(Gather.rows(userFeatureArray, u).matMul(featureMap(p, "userFeatureW")));
         }
         if (itemFeatureArray != null) {
-            qi = qi.add(Gather.rows(itemFeatureArray, i).matMul(p.get("itemFeatureW")));
+            qi = qi.add(Gather.rows(itemFeatureArray, i).matMul(featureMap(p, "itemFeatureW")));
+        }
+        if (towerNorm) {
+            norm = pu.square().sum().add(qi.square().sum());
+        }
+        if (featureDecay > 0) {
+            long rows = u.getShape().get(0);
+            for (String w : new String[] {"userFeatureW", "itemFeatureW"}) {
+                if (p.containsKey(w)) {
+                    // The loop scales the norm by regularisation / batch rows: multiplying by the rows makes it per batch.
+                    norm = norm.add(featureMap(p, w).square().sum().mul((float) (featureDecay * rows)));
+                }
+            }
         }
         NDArray s = pu.mul(qi).sum(new int[] {1}).add(Gather.entries(p.get("userBias"), u)).add(bi);
         if (offset != 0) {
@@ -103,10 +139,15 @@ public final class HybridTowers implements DeepModel {
         return new Scores(s, norm);
     }
 
+    private NDArray featureMap(Map<String, NDArray> p, String name) {
+        NDArray w = p.get(name);
+        return featureScale == 1f ? w : w.mul(featureScale);
+    }
+
     @Override
     public Recommender recommender(Map<String, FloatMatrix> w) {
-        FloatMatrix userVectors = tower(w.get("user"), warmUsers, userFeatures, w.get("userFeatureW"));
-        FloatMatrix itemVectors = tower(w.get("item"), warmItems, itemFeatures, w.get("itemFeatureW"));
+        FloatMatrix userVectors = tower(w.get("user"), warmUsers, userFeatures, scaled(w.get("userFeatureW")));
+        FloatMatrix itemVectors = tower(w.get("item"), warmItems, itemFeatures, scaled(w.get("itemFeatureW")));
         float[] itemBias = w.get("itemBias").data().clone();
         for (int i = 0; i < itemBias.length; i++) {
             if (!warmItems[i]) {
@@ -120,6 +161,17 @@ public final class HybridTowers implements DeepModel {
             }
         }
         return new FactorRecommender(KIND, users, items, userVectors, itemVectors, userBias, itemBias, offset);
+    }
+
+    private FloatMatrix scaled(FloatMatrix m) {
+        if (m == null || featureScale == 1f) {
+            return m;
+        }
+        float[] d = m.data().clone();
+        for (int k = 0; k < d.length; k++) {
+            d[k] *= featureScale;
+        }
+        return new FloatMatrix(m.rows(), m.cols(), d);
     }
 
     /** ID embedding (zero for cold rows, whose embedding never trained) plus features · W. */
