@@ -54,7 +54,7 @@ class DeepPipelineValidationTest {
         p.addNode("data", CollectDataset.ID, new CollectDataset.Settings("planted", List.of(), List.of(CollectDataset.Part.INTERACTIONS)));
         p.addNode("split", RandomSplit.ID, new RandomSplit.Settings(0.2, 0.2, 42));
         // A high learning rate and no regularisation overfit this small data set within a few epochs.
-        p.addNode("neumf", NeuMfTrain.ID, new NeuMfTrain.Settings(16, 16, List.of(32, 16), EPOCHS, 64, 0.02, 0, SamplerKind.UNIFORM,
+        p.addNode("neumf", NeuMfTrain.ID, new NeuMfTrain.Settings(16, 16, List.of(32, 16), EPOCHS, 128, 0.03, 0, SamplerKind.UNIFORM,
                 1, PATIENCE, Objective.RANKING));
         p.addNode("eval", EvaluateModel.ID);
         p.connect("data", "interactions", "split", "interactions");
