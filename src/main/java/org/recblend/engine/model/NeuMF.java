@@ -25,8 +25,6 @@ public final class NeuMF implements DeepModel {
     private final int mlpDim;
     private final int[] layers;
     private final float offset;
-    private double initStd = 0.01;
-    private double denseDecay;
 
     /**
      * @param layers widths of the MLP's hidden layers, e.g. {64, 32, 16}
@@ -44,21 +42,6 @@ public final class NeuMF implements DeepModel {
         this.offset = offset;
     }
 
-    /** Standard deviation of the initial embeddings (default 0.01). */
-    public NeuMF optInitStd(double std) {
-        this.initStd = std;
-        return this;
-    }
-
-    /**
-     * L2 on the dense layers relative to the embedding rows' L2: each batch adds
-     * {@code factor · regularisation · ||W||²} per scored side (positive and negative).
-     */
-    public NeuMF optDenseDecay(double factor) {
-        this.denseDecay = factor;
-        return this;
-    }
-
     @Override
     public String kind() {
         return KIND;
@@ -67,10 +50,10 @@ public final class NeuMF implements DeepModel {
     @Override
     public LinkedHashMap<String, NDArray> initParameters(NDManager m, SplittableRandom r) {
         LinkedHashMap<String, NDArray> p = new LinkedHashMap<>();
-        p.put("gmfUser", Inits.normal(m, r, users.size(), gmfDim, initStd));
-        p.put("gmfItem", Inits.normal(m, r, items.size(), gmfDim, initStd));
-        p.put("mlpUser", Inits.normal(m, r, users.size(), mlpDim, initStd));
-        p.put("mlpItem", Inits.normal(m, r, items.size(), mlpDim, initStd));
+        p.put("gmfUser", Inits.normal(m, r, users.size(), gmfDim, 0.01));
+        p.put("gmfItem", Inits.normal(m, r, items.size(), gmfDim, 0.01));
+        p.put("mlpUser", Inits.normal(m, r, users.size(), mlpDim, 0.01));
+        p.put("mlpItem", Inits.normal(m, r, items.size(), mlpDim, 0.01));
         int in = 2 * mlpDim;
         for (int l = 0; l < layers.length; l++) {
             p.put("w" + l, Inits.glorot(m, r, in, layers[l]));
@@ -98,14 +81,6 @@ public final class NeuMF implements DeepModel {
             s = s.add(offset);
         }
         NDArray norm = gu.square().sum().add(gi.square().sum()).add(mu.square().sum()).add(mi.square().sum());
-        if (denseDecay > 0) {
-            // The loop scales the norm by regularisation / batch rows: multiplying by the rows makes it per batch.
-            NDArray dense = p.get("out").square().sum();
-            for (int l = 0; l < layers.length; l++) {
-                dense = dense.add(p.get("w" + l).square().sum());
-            }
-            norm = norm.add(dense.mul((float) (denseDecay * u.getShape().get(0))));
-        }
         return new Scores(s, norm);
     }
 

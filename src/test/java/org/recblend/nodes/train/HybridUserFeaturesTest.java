@@ -114,7 +114,7 @@ class HybridUserFeaturesTest {
 
     private static Recommender run(FeatureSet userFeatures, int epochs, TestContext ctx) throws Exception {
         HybridTrain kind = new HybridTrain();
-        HybridTrain.Settings s = new HybridTrain.Settings(16, epochs, 256, 0.01, 0.01, 0, SamplerKind.UNIFORM, 3, 0,
+        HybridTrain.Settings s = new HybridTrain.Settings(16, epochs, 256, 0.01, 0.01, 0, 1, SamplerKind.UNIFORM, 3, 0,
                 Objective.RANKING);
         s.validate();
         List<PortData> in = new ArrayList<>();
