@@ -35,7 +35,8 @@ public final class Ml100kDeepModels {
             in.add(null);
             HybridTrain.Settings d = h.defaultSettings();
             double drop = Double.parseDouble(System.getProperty("idDropout", String.valueOf(d.idDropout())));
-            d = new HybridTrain.Settings(d.dim(), d.epochs(), d.batchSize(), d.learningRate(), d.regularisation(), drop, d.sampler(), d.seed(), d.patience(), d.objective());
+            d = new HybridTrain.Settings(d.dim(), d.epochs(), d.batchSize(), d.learningRate(), d.regularisation(), drop,
+                    d.featureRate(), d.sampler(), d.seed(), d.patience(), d.objective());
             report(h.execute(d, in, new TestContext()).get(0).as(TrainedModel.class), split);
         }
     }

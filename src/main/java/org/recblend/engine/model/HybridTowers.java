@@ -15,7 +15,8 @@ import org.recblend.engine.Recommender;
  * side and may have any width (all blocks of a {@link org.recblend.engine.feature.FeatureSet} side
  * by side). In training the item's ID embedding and bias are dropped at random (ID dropout), so the
  * feature path learns to stand alone; items and users without training rows are scored from their
- * features only.
+ * features only. The L2 penalty applies to the user ID rows and to the whole item vectors
+ * (ID + features · W) of a batch, so the item feature map is regularised too.
  */
 public final class HybridTowers implements DeepModel {
     public static final String KIND = "hybrid";
@@ -29,6 +30,7 @@ public final class HybridTowers implements DeepModel {
     private final boolean[] warmItems;
     private final double idDropout;
     private final float offset;
+    private float featureScale = 1f;
     private NDArray userFeatureArray;
     private NDArray itemFeatureArray;
 
@@ -49,6 +51,15 @@ public final class HybridTowers implements DeepModel {
         this.warmItems = warmItems;
         this.idDropout = this.itemFeatures == null ? 0 : idDropout;
         this.offset = offset;
+    }
+
+    /**
+     * Multiplies the feature maps by a constant: under Adam this is their learning rate relative
+     * to the ID embeddings' (Adam's steps do not depend on the gradient's scale).
+     */
+    public HybridTowers optFeatureScale(double scale) {
+        this.featureScale = (float) scale;
+        return this;
     }
 
     @Override
@@ -84,18 +95,22 @@ public final class HybridTowers implements DeepModel {
     public Scores score(Map<String, NDArray> p, NDArray u, NDArray i, NDArray itemMask) {
         NDArray pu = Gather.rows(p.get("user"), u);
         NDArray qi = Gather.rows(p.get("item"), i);
-        NDArray norm = pu.square().sum().add(qi.square().sum());
+        NDArray userNorm = pu.square().sum();
         NDArray bi = Gather.entries(p.get("itemBias"), i);
         if (itemMask != null) {
             qi = qi.mul(itemMask.reshape(-1, 1));
             bi = bi.mul(itemMask);
         }
         if (userFeatureArray != null) {
-            pu = pu.add(Gather.rows(userFeatureArray, u).matMul(p.get("userFeatureW")));
+            pu = pu.add(Gather.rows(userFeatureArray, u).matMul(featureMap(p, "userFeatureW")));
         }
         if (itemFeatureArray != null) {
-            qi = qi.add(Gather.rows(itemFeatureArray, i).matMul(p.get("itemFeatureW")));
+            qi = qi.add(Gather.rows(itemFeatureArray, i).matMul(featureMap(p, "itemFeatureW")));
         }
+        // L2 on the whole item vectors, not only their ID part: an unregularised item feature map pulls
+        // every ranking towards genre popularity (NDCG@10 on ML-100K 0.397 against 0.438). On the user
+        // side the same made the features useless to users with one training row (planted test).
+        NDArray norm = userNorm.add(qi.square().sum());
         NDArray s = pu.mul(qi).sum(new int[] {1}).add(Gather.entries(p.get("userBias"), u)).add(bi);
         if (offset != 0) {
             s = s.add(offset);
@@ -103,10 +118,15 @@ public final class HybridTowers implements DeepModel {
         return new Scores(s, norm);
     }
 
+    private NDArray featureMap(Map<String, NDArray> p, String name) {
+        NDArray w = p.get(name);
+        return featureScale == 1f ? w : w.mul(featureScale);
+    }
+
     @Override
     public Recommender recommender(Map<String, FloatMatrix> w) {
-        FloatMatrix userVectors = tower(w.get("user"), warmUsers, userFeatures, w.get("userFeatureW"));
-        FloatMatrix itemVectors = tower(w.get("item"), warmItems, itemFeatures, w.get("itemFeatureW"));
+        FloatMatrix userVectors = tower(w.get("user"), warmUsers, userFeatures, scaled(w.get("userFeatureW")));
+        FloatMatrix itemVectors = tower(w.get("item"), warmItems, itemFeatures, scaled(w.get("itemFeatureW")));
         float[] itemBias = w.get("itemBias").data().clone();
         for (int i = 0; i < itemBias.length; i++) {
             if (!warmItems[i]) {
@@ -120,6 +140,17 @@ public final class HybridTowers implements DeepModel {
             }
         }
         return new FactorRecommender(KIND, users, items, userVectors, itemVectors, userBias, itemBias, offset);
+    }
+
+    private FloatMatrix scaled(FloatMatrix m) {
+        if (m == null || featureScale == 1f) {
+            return m;
+        }
+        float[] d = m.data().clone();
+        for (int k = 0; k < d.length; k++) {
+            d[k] *= featureScale;
+        }
+        return new FloatMatrix(m.rows(), m.cols(), d);
     }
 
     /** ID embedding (zero for cold rows, whose embedding never trained) plus features · W. */

@@ -28,22 +28,29 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
     static final String USER_FEATURES = "user features";
 
     /**
-     * @param idDropout share of training pairs whose item ID embedding is switched off, so features learn to carry cold items
+     * @param idDropout   share of training pairs whose item ID embedding is switched off, so features learn to carry cold items
+     * @param featureRate learning rate of the feature maps relative to the ID embeddings' (Adam's step is scaled by
+     *                    multiplying the maps by this constant); below 1 the features move more slowly than the IDs
      */
     public record Settings(int dim, int epochs, int batchSize, double learningRate, double regularisation, double idDropout,
-                           SamplerKind sampler, long seed, int patience, Objective objective) implements DeepSettings {
+                           double featureRate, SamplerKind sampler, long seed, int patience, Objective objective)
+            implements DeepSettings {
         @Override
         public void validate() throws InvalidSettingsException {
             DeepSettings.checkDim("dim", dim);
             if (!(idDropout >= 0 && idDropout < 1)) {
                 throw new InvalidSettingsException("idDropout must be in [0, 1), not " + idDropout);
             }
+            if (!(featureRate > 0 && featureRate <= 10)) {
+                throw new InvalidSettingsException("featureRate must be above 0 and at most 10, not " + featureRate);
+            }
             validateCommon();
         }
 
         @Override
         public Settings withSeed(long newSeed) {
-            return new Settings(dim, epochs, batchSize, learningRate, regularisation, idDropout, sampler, newSeed, patience, objective);
+            return new Settings(dim, epochs, batchSize, learningRate, regularisation, idDropout, featureRate, sampler, newSeed,
+                    patience, objective);
         }
     }
 
@@ -58,7 +65,7 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
 
     @Override
     public Settings defaultSettings() {
-        return new Settings(128, 80, 1024, 0.005, 0.005, 0.1, SamplerKind.UNIFORM, 42, 0, Objective.RANKING);
+        return new Settings(128, 80, 1024, 0.005, 0.005, 0.1, 1, SamplerKind.UNIFORM, 42, 0, Objective.RANKING);
     }
 
     @Override
@@ -79,7 +86,7 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
         ctx.log("hybrid features: items " + (itemSet == null ? "none" : itemSet.width() + " columns " + blockNames(itemSet))
                 + ", users " + (userSet == null ? "none" : userSet.width() + " columns " + blockNames(userSet)));
         return new HybridTowers(users, items, s.dim(), userMatrix, itemMatrix, warm(split.train().userCounts()),
-                warm(split.train().itemCounts()), s.idDropout(), ratingOffset(s, split.train()));
+                warm(split.train().itemCounts()), s.idDropout(), ratingOffset(s, split.train())).optFeatureScale(s.featureRate());
     }
 
     private static FeatureSet join(FeatureSet a, FeatureSet b, IdIndex items) {

@@ -57,8 +57,10 @@ class TrainNodesTest {
                 .hasMessageStartingWith("patience must be");
         assertThatThrownBy(() -> new NeuMfTrain.Settings(8, 8, List.of(), 5, 64, 0.01, 0, SamplerKind.UNIFORM, 1, 0, Objective.RANKING).validate())
                 .hasMessageStartingWith("layers must name at least one");
-        assertThatThrownBy(() -> new HybridTrain.Settings(8, 5, 64, 0.01, 0, 1.0, SamplerKind.UNIFORM, 1, 0, Objective.RANKING).validate())
+        assertThatThrownBy(() -> new HybridTrain.Settings(8, 5, 64, 0.01, 0, 1.0, 1, SamplerKind.UNIFORM, 1, 0, Objective.RANKING).validate())
                 .hasMessage("idDropout must be in [0, 1), not 1.0");
+        assertThatThrownBy(() -> new HybridTrain.Settings(8, 5, 64, 0.01, 0, 0.1, 0, SamplerKind.UNIFORM, 1, 0, Objective.RANKING).validate())
+                .hasMessage("featureRate must be above 0 and at most 10, not 0.0");
         assertThat(bpr.withSeed(7).seed()).isEqualTo(7);
     }
 
@@ -81,7 +83,7 @@ class TrainNodesTest {
         p.addNode("bpr", BprTrain.ID, new BprTrain.Settings(8, 3, 64, 0.01, 0.01, SamplerKind.POPULARITY, 1, 2, Objective.RANKING));
         p.addNode("mf", BprTrain.ID, new BprTrain.Settings(8, 2, 64, 0.01, 0.01, SamplerKind.UNIFORM, 1, 0, Objective.RATING));
         p.addNode("neumf", NeuMfTrain.ID, new NeuMfTrain.Settings(8, 8, List.of(8), 2, 64, 0.01, 0.01, SamplerKind.UNIFORM, 1, 0, Objective.RANKING));
-        p.addNode("hybrid", HybridTrain.ID, new HybridTrain.Settings(8, 2, 64, 0.01, 0.01, 0.3, SamplerKind.UNIFORM, 1, 0, Objective.RANKING));
+        p.addNode("hybrid", HybridTrain.ID, new HybridTrain.Settings(8, 2, 64, 0.01, 0.01, 0.3, 1, SamplerKind.UNIFORM, 1, 0, Objective.RANKING));
         p.connect("data", "interactions", "split", "interactions");
         for (String n : List.of("bpr", "mf", "neumf", "hybrid")) {
             p.connect("split", "split", n, "split");
