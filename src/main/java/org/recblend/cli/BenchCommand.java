@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code recblend bench ...}: benchmarks that print figures and record them in docs/BENCHMARKS.md. */
 @Command(name = "bench",
         description = "Runs a benchmark, prints its figures and appends them to a Markdown log.",
-        subcommands = {BenchImportCommand.class, BenchGenerateCommand.class, BenchModelsCommand.class})
+        subcommands = {BenchImportCommand.class, BenchGenerateCommand.class, BenchModelsCommand.class, BenchTrainingCommand.class})
 final class BenchCommand {
 }

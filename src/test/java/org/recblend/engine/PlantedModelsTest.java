@@ -1,5 +1,6 @@
 package org.recblend.engine;
 
+import org.recblend.sample.PlantedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recblend.engine.Models;
-import org.recblend.engine.PlantedData;
+import org.recblend.sample.PlantedData;
 import org.recblend.engine.Recommender;
 import org.recblend.engine.TrainedModel;
 import org.recblend.engine.model.DeepRecommender;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recblend.domain.Split;
 import org.recblend.engine.Models;
-import org.recblend.engine.PlantedData;
+import org.recblend.sample.PlantedData;
 import org.recblend.task.CancellableMonitor;
 import org.recblend.task.CancelledException;
 import org.recblend.task.TaskMonitor;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recblend.domain.SourceKind;
 import org.recblend.domain.Split;
-import org.recblend.engine.PlantedData;
+import org.recblend.sample.PlantedData;
 import org.recblend.engine.TrainedModel;
 import org.recblend.engine.train.Objective;
 import org.recblend.engine.train.SamplerKind;

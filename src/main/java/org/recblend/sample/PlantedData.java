@@ -1,4 +1,4 @@
-package org.recblend.engine;
+package org.recblend.sample;
 
 import java.util.HashSet;
 import java.util.Set;
