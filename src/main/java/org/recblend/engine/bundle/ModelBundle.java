@@ -271,8 +271,7 @@ public final class ModelBundle {
 
     /** The weights as a DJL parameter file: an NDList of named arrays in parameter order. */
     static byte[] djlParameters(Map<String, FloatMatrix> weights) throws IOException {
-        TorchThreads.configure();
-        try (NDManager m = Engine.getInstance().newBaseManager()) {
+        try (NDManager m = TorchThreads.engine().newBaseManager()) {
             NDList list = new NDList();
             for (Map.Entry<String, FloatMatrix> e : weights.entrySet()) {
                 FloatMatrix f = e.getValue();

@@ -14,7 +14,16 @@ public final class TorchThreads {
     private TorchThreads() {
     }
 
-    /** Call before the first {@code Engine.getInstance()}; later calls do nothing. */
+    /**
+     * The PyTorch engine, thread counts set first. Named explicitly: with the OnnxRuntime engine of the
+     * text encoders on the class path too, {@code Engine.getInstance()} depends on DJL's ranking of engines.
+     */
+    public static ai.djl.engine.Engine engine() {
+        configure();
+        return ai.djl.engine.Engine.getEngine("PyTorch");
+    }
+
+    /** Call before the PyTorch engine first starts; later calls do nothing. */
     public static synchronized void configure() {
         if (System.getProperty(THREADS) == null) {
             System.setProperty(THREADS, "1");

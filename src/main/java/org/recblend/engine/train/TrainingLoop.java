@@ -67,8 +67,7 @@ public final class TrainingLoop {
             throw new IllegalArgumentException("The training split has no rows");
         }
         long t0 = System.nanoTime();
-        TorchThreads.configure();
-        Engine engine = Engine.getInstance();
+        Engine engine = TorchThreads.engine();
         engine.setRandomSeed((int) settings.seed());
         boolean validate = validation != null && validation.size() > 0;
         NegativeSampler sampler = settings.objective() == Objective.RANKING ? NegativeSampler.of(settings.sampler(), train) : null;

@@ -3,7 +3,7 @@ package org.recblend.engine.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.engine.Engine;
+import org.recblend.engine.train.TorchThreads;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.io.ByteArrayInputStream;
@@ -105,7 +105,7 @@ class ModelBundleTest {
             assertThat(items.get(1).split("\t")[0]).isEqualTo("i0");
             assertThat(Float.parseFloat(items.get(1).split("\t")[1])).isEqualTo(rec.weights().get("item").get(0, 0));
             byte[] params = z.getInputStream(z.getEntry("model.params")).readAllBytes();
-            try (NDManager m = Engine.getInstance().newBaseManager()) {
+            try (NDManager m = TorchThreads.engine().newBaseManager()) {
                 NDList list = NDList.decode(m, new ByteArrayInputStream(params));
                 assertThat(list.stream().map(a -> a.getName())).containsExactly("user", "item", "userBias", "itemBias");
                 assertThat(list.get(1).toFloatArray()).containsExactly(rec.weights().get("item").data());
