@@ -79,14 +79,7 @@ final class BenchModelsCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), java.time.LocalDate.now());
         String section = ModelBenchmark.markdown(rows, seed, split.train().size(), split.test().size(), machine);
-        out.print(section);
-        Path file = recording.logFile();
-        if (file != null) {
-            MarkdownSections.replace(file, section);
-            out.println();
-            out.println("Written to " + file + ".");
-        }
-        out.flush();
+        recording.publishSection(out, section);
         return rows.stream().anyMatch(ModelBenchmark.Row::ran) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 

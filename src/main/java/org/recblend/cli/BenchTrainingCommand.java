@@ -86,14 +86,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
         }
         String section = markdown(rows, peakHeapMb());
         PrintWriter out = spec.commandLine().getOut();
-        out.print(section);
-        Path file = recording.logFile();
-        if (file != null) {
-            MarkdownSections.replace(file, section);
-            out.println();
-            out.println("Written to " + file + ".");
-        }
-        out.flush();
+        recording.publishSection(out, section);
         return rows.isEmpty() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 

@@ -23,4 +23,16 @@ final class RecordOptions {
         }
         return Files.isDirectory(BenchmarkLog.DEFAULT.getParent()) ? BenchmarkLog.DEFAULT : null;
     }
+
+    /** Prints a Markdown section and writes it into the log, replacing the section of the same title. */
+    void publishSection(java.io.PrintWriter out, String section) throws java.io.IOException {
+        out.print(section);
+        Path file = logFile();
+        if (file != null) {
+            MarkdownSections.replace(file, section);
+            out.println();
+            out.println("Written to " + file + ".");
+        }
+        out.flush();
+    }
 }
