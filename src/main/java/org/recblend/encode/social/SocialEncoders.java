@@ -120,6 +120,45 @@ public final class SocialEncoders {
         return new Embeddings(source, Embeddings.Side.USER, users, d, h, hp);
     }
 
+    /**
+     * Shrinks each user's vector towards the mean of the neighbours' vectors, the more the less
+     * evidence the user has: {@code x'[u] = (1 - b) x[u] + b * mean_v x[v]} with
+     * {@code b = strength / (strength + evidence[u])}. Applied to the user factors of a trained
+     * factor model (BPR, the Hybrid's user tower), it lends users with few interactions their
+     * friends' tastes while leaving heavy users almost as they are. A user without a neighbour
+     * vector keeps its own; a user without a vector of its own takes the neighbours' mean.
+     *
+     * @param evidence per user of the graph, e.g. training interactions
+     * @param strength the evidence at which own and friends' vectors weigh equally (e.g. 5)
+     */
+    public static Embeddings shrinkTowardsNeighbours(SocialAdjacency adjacency, Embeddings vectors, int[] evidence,
+                                                     double strength, TaskMonitor monitor) {
+        if (!(strength >= 0) || Double.isInfinite(strength)) {
+            throw new IllegalArgumentException("strength must be a number >= 0, not " + strength);
+        }
+        if (evidence.length != adjacency.size()) {
+            throw new IllegalArgumentException("Expected evidence for " + adjacency.size() + " users, got " + evidence.length);
+        }
+        Embeddings own = alignTo(vectors, adjacency.users());
+        Embeddings friends = neighbourMean(adjacency, own, monitor);
+        int n = own.size();
+        int d = own.dim();
+        float[] out = own.values().clone();
+        boolean[] present = own.present().clone();
+        for (int u = 0; u < n; u++) {
+            if (!friends.present(u)) {
+                continue;
+            }
+            double b = own.present(u) ? (strength == 0 ? 0 : strength / (strength + Math.max(0, evidence[u]))) : 1;
+            for (int c = 0; c < d; c++) {
+                out[u * d + c] = (float) ((1 - b) * out[u * d + c] + b * friends.values()[u * d + c]);
+            }
+            present[u] = true;
+        }
+        return new Embeddings("social:shrunk" + strength + "(" + vectors.source() + ")", Embeddings.Side.USER, own.ids(), d, out,
+                present);
+    }
+
     /** The rows of {@code e} re-ordered to follow {@code target} (matched by external id; unknown ids absent). */
     static Embeddings alignTo(Embeddings e, IdIndex target) {
         if (e.ids().equals(target)) {

@@ -82,6 +82,27 @@ class SocialEncodersTest {
     }
 
     @Test
+    void shrinkingMovesUsersWithLittleEvidenceTowardsTheirFriends() {
+        IdIndex users = IdIndex.of("a", "b", "c", "d");
+        SocialGraph path = new SocialGraph(users, new int[] {0, 1}, new int[] {1, 2}, new float[] {1, 1}, new String[] {"f", "f"});
+        Embeddings x = new Embeddings("x", Embeddings.Side.USER, users, 2, new float[] {1, 0, 0, 1, 1, 1, 0, 0},
+                new boolean[] {true, true, true, false});
+        SocialAdjacency adj = SocialAdjacency.of(path, SocialAdjacency.Direction.BOTH, false);
+        Embeddings shrunk = SocialEncoders.shrinkTowardsNeighbours(adj, x, new int[] {5, 45, 0, 3}, 5, NONE);
+        // a: half own (1, 0), half b (0, 1)
+        assertThat(shrunk.row(0)).containsExactly(0.5f, 0.5f);
+        // b: 0.9 own (0, 1) + 0.1 mean of a and c (1, 0.5)
+        assertThat(shrunk.row(1)[0]).isCloseTo(0.1f, within(1e-6f));
+        assertThat(shrunk.row(1)[1]).isCloseTo(0.95f, within(1e-6f));
+        // c has no evidence: all friends
+        assertThat(shrunk.row(2)).containsExactly(0, 1);
+        assertThat(shrunk.present(3)).isFalse();
+        assertThat(SocialEncoders.shrinkTowardsNeighbours(adj, x, new int[4], 0, NONE).values()).containsExactly(x.values());
+        assertThatThrownBy(() -> SocialEncoders.shrinkTowardsNeighbours(adj, x, new int[3], 5, NONE))
+                .hasMessageContaining("evidence for 4 users");
+    }
+
+    @Test
     void propagationRefusesItemVectors() {
         IdIndex users = IdIndex.of("a");
         Embeddings items = new Embeddings("t", Embeddings.Side.ITEM, IdIndex.of("x"), 1, new float[] {1}, new boolean[] {true});
