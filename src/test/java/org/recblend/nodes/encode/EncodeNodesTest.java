@@ -21,7 +21,15 @@ import org.recblend.encode.social.SocialAdjacency;
 import org.recblend.encode.social.SocialEncoder;
 import org.recblend.encode.social.UserProfiles;
 import org.recblend.nodes.TestContext;
+import org.recblend.nodes.collect.CollectDataset;
+import org.recblend.nodes.preprocess.RandomSplit;
 import org.recblend.pipeline.InvalidSettingsException;
+import org.recblend.pipeline.NodeKindRegistry;
+import org.recblend.pipeline.Pipeline;
+import org.recblend.pipeline.PipelineRunner;
+import org.recblend.pipeline.RunOptions;
+import org.recblend.pipeline.RunResult;
+import org.recblend.pipeline.RunStatus;
 import org.recblend.pipeline.PortData;
 import org.recblend.pipeline.PortSpec;
 import org.recblend.pipeline.PortTypes;
@@ -185,6 +193,46 @@ class EncodeNodesTest {
             List<PortData> leaky = context.execute(s, Arrays.asList(PortData.of(PortTypes.INTERACTIONS, all), null), ctx);
             assertThat(leaky.get(0).as(Embeddings.class).dim()).as("all rows bring the 'fridge' column").isEqualTo(4);
             assertThat(context.externalFingerprint(s, store)).isPresent();
+        }
+    }
+
+    @Test
+    void bothNodesRunInAPipelineAfterASplit() throws Exception {
+        try (ProjectStore store = ProjectStore.create(dir.resolve("club"))) {
+            DatasetFixture club = DatasetFixture.create(store, "club");
+            int plays = club.source("plays", SourceKind.BEHAVIOUR);
+            List<DatasetFixture.Row> rows = new ArrayList<>();
+            for (int u = 0; u < 30; u++) {
+                for (int k = 0; k < 8; k++) {
+                    rows.add(new DatasetFixture.Row("u" + u, "i" + ((u % 3) * 10 + (k * 7 + u) % 10), 1.0 + k, 1_704_067_200L + u * 3_600L + k * 86_400L));
+                }
+            }
+            club.interactions(plays, rows);
+            int friends = club.source("friends", SourceKind.SOCIAL);
+            for (int u = 0; u < 30; u++) {
+                club.socialEdge(friends, "u" + u, "u" + ((u + 3) % 30), "friend", null);
+            }
+            NodeKindRegistry registry = NodeKindRegistry.load();
+            Pipeline p = new Pipeline(registry, "encode");
+            p.addNode("data", CollectDataset.ID, new CollectDataset.Settings("club", List.of(),
+                    List.of(CollectDataset.Part.INTERACTIONS, CollectDataset.Part.SOCIAL)));
+            p.addNode("split", RandomSplit.ID, new RandomSplit.Settings(0.25, 0, 1));
+            p.addNode("social", EncodeSocial.ID, new EncodeSocial.Settings(SocialEncoder.Signal.FRIENDS_ITEMS,
+                    SocialAdjacency.Direction.BOTH, false, 2, 0.2, 4, UserProfiles.Weighting.LOG, true, 3));
+            p.addNode("context", EncodeContext.ID);
+            p.connect("data", "interactions", "split", "interactions");
+            p.connect("data", "social", "social", "social");
+            p.connect("split", "split", "social", "split");
+            p.connect("split", "split", "context", "split");
+            RunResult r = new PipelineRunner(store).run(p, RunOptions.all(), org.recblend.task.TaskMonitor.none());
+            assertThat(r.status()).as(r.message()).isEqualTo(RunStatus.DONE);
+            Embeddings users = r.output(p, "social", "user features", Embeddings.class);
+            assertThat(users.size()).isEqualTo(30);
+            assertThat(users.dim()).isEqualTo(4 + 6);
+            assertThat(users.presentCount()).isEqualTo(30);
+            Embeddings items = r.output(p, "context", "item features", Embeddings.class);
+            assertThat(items.side()).isEqualTo(Embeddings.Side.ITEM);
+            assertThat(items.dim()).isEqualTo(26 + 9 + 1 + 2);
         }
     }
 
