@@ -103,6 +103,23 @@ class SocialEncodersTest {
     }
 
     @Test
+    void trustWeightsWeightTheNeighbourMean() {
+        // BOTH, weighted: a's neighbours are b (weight 3, the larger of a → b's two statements) and c (0.5)
+        SocialGraph g = small();
+        Embeddings x = new Embeddings("x", Embeddings.Side.USER, g.users(), 1, new float[] {0, 1, 8, 5},
+                new boolean[] {true, true, true, true});
+        Embeddings weighted = SocialEncoders.neighbourMean(SocialAdjacency.of(g, SocialAdjacency.Direction.BOTH, true), x, NONE);
+        assertThat(weighted.row(0)[0]).isCloseTo((3 * 1 + 0.5f * 8) / 3.5f, within(1e-6f));
+        Embeddings plain = SocialEncoders.neighbourMean(SocialAdjacency.of(g, SocialAdjacency.Direction.BOTH, false), x, NONE);
+        assertThat(plain.row(0)[0]).isCloseTo(4.5f, within(1e-6f));
+        // OUT: whom a trusts (b); IN: who trusts a (c)
+        assertThat(SocialEncoders.neighbourMean(SocialAdjacency.of(g, SocialAdjacency.Direction.OUT, true), x, NONE).row(0))
+                .containsExactly(1f);
+        assertThat(SocialEncoders.neighbourMean(SocialAdjacency.of(g, SocialAdjacency.Direction.IN, true), x, NONE).row(0))
+                .containsExactly(8f);
+    }
+
+    @Test
     void propagationRefusesItemVectors() {
         IdIndex users = IdIndex.of("a");
         Embeddings items = new Embeddings("t", Embeddings.Side.ITEM, IdIndex.of("x"), 1, new float[] {1}, new boolean[] {true});
