@@ -164,15 +164,35 @@ public final class SocialFusionBenchmark {
                     float[] v = f.values().clone();
                     if (variant.equals("svdnorm")) {
                         unitRows(v, f.dim(), 0.5f);
+                    } else if (variant.equals("svdcentre")) {
+                        standardise(v, f.dim(), 0.1f);
                     }
                     userFeatures = new FloatMatrix(users, f.dim(), v);
-                    label = f.source() + (variant.equals("svdnorm") ? " rows scaled to length 0.5" : "");
+                    label = f.source() + (variant.equals("svdnorm") ? " rows scaled to length 0.5"
+                            : variant.equals("svdcentre") ? " columns centred, sd 0.1" : "");
                 }
                 t0 = System.nanoTime();
                 Recommender hybrid = new TrainingLoop(new HybridTowers(train.users(), train.items(), 64, userFeatures, null,
                         warm(train.userCounts()), warm(train.itemCounts()), 0, 0), ts).fit(train, null, TaskMonitor.none()).recommender();
                 System.out.printf("seed %d: Hybrid trained in %.1f s%n", seed, (System.nanoTime() - t0) / 1e9);
                 report("Hybrid, " + label, hybrid::score);
+            }
+        }
+
+        private static void standardise(float[] v, int d, float sd) {
+            int n = v.length / d;
+            for (int k = 0; k < d; k++) {
+                double s = 0;
+                double q = 0;
+                for (int r = 0; r < n; r++) {
+                    s += v[r * d + k];
+                    q += v[r * d + k] * v[r * d + k];
+                }
+                double mean = s / n;
+                double dev = Math.sqrt(Math.max(q / n - mean * mean, 1e-24));
+                for (int r = 0; r < n; r++) {
+                    v[r * d + k] = (float) ((v[r * d + k] - mean) / dev * sd);
+                }
             }
         }
 
