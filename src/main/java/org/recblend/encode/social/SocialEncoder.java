@@ -22,9 +22,13 @@ import org.recblend.task.TaskMonitor;
  * @param weighting how an interaction's weight counts in a behaviour profile
  * @param withDegree whether the degree columns are appended
  * @param seed      seed of the randomised SVD
+ * @param shrink    EMBEDDINGS with user vectors and training interactions: when above 0, each user's
+ *                  own vector is shrunk towards the neighbours' mean with share
+ *                  {@code shrink / (shrink + the user's training interactions)} instead of being
+ *                  propagated (see {@link SocialEncoders#shrinkTowardsNeighbours}); 0: off
  */
 public record SocialEncoder(Signal signal, SocialAdjacency.Direction direction, boolean weighted, int hops, double restart,
-                            int dim, UserProfiles.Weighting weighting, boolean withDegree, long seed) {
+                            int dim, UserProfiles.Weighting weighting, boolean withDegree, long seed, double shrink) {
     /** What a user's features are made of. */
     public enum Signal {
         /** Degree counts only. */
@@ -51,6 +55,15 @@ public record SocialEncoder(Signal signal, SocialAdjacency.Direction direction, 
         if (dim < 1 || dim > 1024) {
             throw new IllegalArgumentException("dim must be 1..1024, not " + dim);
         }
+        if (!(shrink >= 0) || Double.isInfinite(shrink)) {
+            throw new IllegalArgumentException("shrink must be a number >= 0, not " + shrink);
+        }
+    }
+
+    /** An encoder without shrinkage. */
+    public SocialEncoder(Signal signal, SocialAdjacency.Direction direction, boolean weighted, int hops, double restart, int dim,
+                         UserProfiles.Weighting weighting, boolean withDegree, long seed) {
+        this(signal, direction, weighted, hops, restart, dim, weighting, withDegree, seed, 0);
     }
 
     /** Friends' items reduced to 32 columns, friendships undirected, one hop, with degrees. */
@@ -101,7 +114,16 @@ public record SocialEncoder(Signal signal, SocialAdjacency.Direction direction, 
             requireSameUsers(adjacency, train);
             users = UserProfiles.meanOfItems(UserProfiles.of(train, weighting, monitor), train.users(), train.items(), vectors, monitor);
         }
-        Embeddings out = SocialEncoders.propagate(adjacency, users, hops, restart, monitor);
+        Embeddings out;
+        if (shrink > 0 && vectors.side() == Embeddings.Side.USER) {
+            if (train == null) {
+                throw new IllegalArgumentException("Shrinking user vectors by evidence needs the training interactions");
+            }
+            requireSameUsers(adjacency, train);
+            out = SocialEncoders.shrinkTowardsNeighbours(adjacency, users, train.userCounts(), shrink, monitor);
+        } else {
+            out = SocialEncoders.propagate(adjacency, users, hops, restart, monitor);
+        }
         return new EncodedFeatures(out, EncodedFeatures.numbered("nbr", out.dim()));
     }
 

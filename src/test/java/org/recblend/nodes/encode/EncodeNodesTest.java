@@ -136,6 +136,28 @@ class EncodeNodesTest {
     }
 
     @Test
+    void shrinkLendsUsersWithFewInteractionsTheirFriendsVectors() throws Exception {
+        Split split = ringSplit();
+        SocialGraph g = ring(split.train().users());
+        // user vectors, as a model's user factors: ann (0, 0), bob (4, 0), cid (0, 4), dee (4, 4)
+        Embeddings factors = new Embeddings("bpr-users", Embeddings.Side.USER, split.train().users(), 2,
+                new float[] {0, 0, 4, 0, 0, 4, 4, 4}, new boolean[] {true, true, true, true});
+        EncodeSocial.Settings s = new EncodeSocial.Settings(SocialEncoder.Signal.EMBEDDINGS, SocialAdjacency.Direction.BOTH, false,
+                1, 0, 4, UserProfiles.Weighting.LOG, false, 7, 2);
+        s.validate();
+        Embeddings out = social.execute(s, socialInputs(g, factors, null, split), new TestContext()).get(0).as(Embeddings.class);
+        // ann has 1 training row: share 2/3 of the friends' mean (bob and dee: (4, 2))
+        assertThat(out.row(0)[0]).isCloseTo(8f / 3, within(1e-5f));
+        assertThat(out.row(0)[1]).isCloseTo(4f / 3, within(1e-5f));
+        // bob has 2: share 1/2 of (ann, cid) = (0, 2)
+        assertThat(out.row(1)).containsExactly(2f, 1f);
+        assertThatThrownBy(() -> social.execute(s, socialInputs(g, factors, null, null), new TestContext()))
+                .hasMessageContaining("needs the training interactions");
+        assertThatThrownBy(() -> new EncodeSocial.Settings(SocialEncoder.Signal.EMBEDDINGS, SocialAdjacency.Direction.BOTH, false,
+                1, 0, 4, UserProfiles.Weighting.LOG, false, 7, -1).validate()).hasMessageContaining("shrink");
+    }
+
+    @Test
     void aWrongSideOrDatasetIsAClearError() {
         Split split = ringSplit();
         IdIndex strangers = IdIndex.of("x", "y");
