@@ -1,5 +1,8 @@
 package org.recblend.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.recblend.domain.AttributeValue;
 import org.recblend.domain.IdIndex;
+import org.recblend.domain.InteractionContexts;
 import org.recblend.domain.InteractionTable;
 import org.recblend.domain.ItemInfo;
 import org.recblend.domain.ItemTable;
@@ -244,6 +248,94 @@ public final class StoredDataset {
             }
             warnUnknown(monitor, unknown, "interaction");
             return b.build();
+        });
+    }
+
+    /**
+     * The categorical context of the chosen sources' interactions (the JSON object the importer
+     * stores for CONTEXT columns), one row per interaction that has any. Rows carry user, item and
+     * time, so {@link InteractionContexts#matchRows} finds the contexts of a split's training part.
+     * A context that is not a JSON object of plain values is skipped and counted in the log.
+     */
+    public InteractionContexts contexts(TaskMonitor monitor) {
+        IdIndex u = users();
+        IdIndex i = items();
+        return store.read(c -> {
+            ObjectMapper json = new ObjectMapper();
+            Map<String, Integer> keyIndex = new LinkedHashMap<>();
+            List<List<String>> columns = new ArrayList<>();
+            Map<String, String> interned = new java.util.HashMap<>();
+            int[] user = new int[1024];
+            int[] item = new int[1024];
+            long[] ts = new long[1024];
+            int n = 0;
+            long unknown = 0;
+            long malformed = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT user_id, item_id, ts, context FROM interactions"
+                    + " WHERE source_id IN " + sourceFilter() + " AND context IS NOT NULL")) {
+                ps.setFetchSize(CHUNK);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if ((n + unknown + malformed) % CHUNK == 0) {
+                            monitor.checkCancelled();
+                        }
+                        int uu = userIds.indexOf(rs.getInt(1));
+                        int ii = itemIds.indexOf(rs.getInt(2));
+                        if (uu < 0 || ii < 0) {
+                            unknown++;
+                            continue;
+                        }
+                        long t = rs.getLong(3);
+                        t = rs.wasNull() ? InteractionTable.NO_TIME : t;
+                        JsonNode node;
+                        try {
+                            node = json.readTree(rs.getString(4));
+                        } catch (JsonProcessingException e) {
+                            node = null;
+                        }
+                        if (node == null || !node.isObject()) {
+                            malformed++;
+                            continue;
+                        }
+                        if (n == user.length) {
+                            user = Arrays.copyOf(user, n * 2);
+                            item = Arrays.copyOf(item, n * 2);
+                            ts = Arrays.copyOf(ts, n * 2);
+                        }
+                        user[n] = uu;
+                        item[n] = ii;
+                        ts[n] = t;
+                        for (var it = node.fields(); it.hasNext(); ) {
+                            var field = it.next();
+                            if (!field.getValue().isValueNode() || field.getValue().isNull()) {
+                                continue;
+                            }
+                            int k = keyIndex.computeIfAbsent(field.getKey(), key -> {
+                                columns.add(new ArrayList<>());
+                                return columns.size() - 1;
+                            });
+                            List<String> column = columns.get(k);
+                            while (column.size() < n) {
+                                column.add(null);
+                            }
+                            String v = field.getValue().asText();
+                            column.add(interned.computeIfAbsent(v, x -> x));
+                        }
+                        n++;
+                    }
+                }
+            }
+            warnUnknown(monitor, unknown, "interaction context");
+            if (malformed > 0) {
+                monitor.log("Skipped " + malformed + " interaction contexts that are not a JSON object");
+            }
+            String[][] values = new String[columns.size()][];
+            for (int k = 0; k < values.length; k++) {
+                List<String> column = columns.get(k);
+                values[k] = column.toArray(new String[n]);
+            }
+            return new InteractionContexts(u, i, Arrays.copyOf(user, n), Arrays.copyOf(item, n), Arrays.copyOf(ts, n),
+                    new ArrayList<>(keyIndex.keySet()), values);
         });
     }
 

@@ -19,7 +19,8 @@ class BuiltInKindsTest {
                 "preprocess.split.random", "preprocess.split.temporal", "preprocess.split.leavelast",
                 "preprocess.split.coldstart",
                 "train.popularity", "train.itemknn", "train.ease", "train.bpr", "train.neumf", "train.hybrid",
-                "recommend.topk", "evaluate.ranking");
+                "recommend.topk", "evaluate.ranking",
+                "encode.social", "encode.context");
         assertThat(registry.all().get(0).descriptor().stage()).isEqualTo(Stage.COLLECT);
     }
 
