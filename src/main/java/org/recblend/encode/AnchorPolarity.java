@@ -5,10 +5,12 @@ import java.util.Objects;
 import org.recblend.task.TaskMonitor;
 
 /**
- * Zero-shot polarity with any sentence encoder: a text is as positive as it is closer to a few
- * positive anchor sentences than to a few negative ones. Score = tanh((mean cosine to the positive
- * anchors - mean cosine to the negative ones) / temperature). Works for every language and wording
- * the encoder knows, at the price of one encoding per text (which the embedding cache keeps).
+ * Zero-shot polarity with any sentence encoder: the mean cosine of a text to a few positive, a few
+ * negative and a few neutral (merely descriptive) anchor sentences, turned into class shares by a
+ * softmax at a temperature; the score is share(positive) - share(negative). The neutral class keeps
+ * plain topics ("World War II", "violence") near zero, where a bare positive-minus-negative
+ * difference calls them opinions. Works for every wording the encoder knows, at the price of one
+ * encoding per distinct text.
  */
 public final class AnchorPolarity implements TextPolarity {
     /** Default anchors: plain opinions that avoid the commonest test words, so a test cannot just match them. */
@@ -20,20 +22,28 @@ public final class AnchorPolarity implements TextPolarity {
             "I disliked this, it was awful.",
             "A dreadful, disappointing experience that I regret.",
             "Poor quality, I am very unhappy with it.");
-    /** A cosine difference of 0.05 gives tanh(1) ≈ 0.76: MiniLM's differences are mostly within ±0.15. */
+    public static final List<String> NEUTRAL = List.of(
+            "A factual description of the subject.",
+            "It is about a place, a time and some people.",
+            "A label naming the genre or topic.",
+            "A title or a name.");
+    /** MiniLM's mean cosines to the anchors differ by 0.05 to 0.25 between classes. */
     public static final double DEFAULT_TEMPERATURE = 0.05;
 
     private final TextEncoder encoder;
     private final List<String> positive;
     private final List<String> negative;
+    private final List<String> neutral;
     private final double temperature;
     private float[][] anchors;
 
     public AnchorPolarity(TextEncoder encoder) {
-        this(encoder, POSITIVE, NEGATIVE, DEFAULT_TEMPERATURE);
+        this(encoder, POSITIVE, NEGATIVE, NEUTRAL, DEFAULT_TEMPERATURE);
     }
 
-    public AnchorPolarity(TextEncoder encoder, List<String> positive, List<String> negative, double temperature) {
+    /** Anchors of one's own; {@code neutral} may be empty (then the score is tanh of half the difference over the temperature). */
+    public AnchorPolarity(TextEncoder encoder, List<String> positive, List<String> negative, List<String> neutral,
+            double temperature) {
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         if (positive.isEmpty() || negative.isEmpty()) {
             throw new IllegalArgumentException("Give at least one positive and one negative anchor sentence");
@@ -43,12 +53,13 @@ public final class AnchorPolarity implements TextPolarity {
         }
         this.positive = List.copyOf(positive);
         this.negative = List.copyOf(negative);
+        this.neutral = List.copyOf(neutral);
         this.temperature = temperature;
     }
 
     @Override
     public String key() {
-        return "anchors@1:" + encoder.key();
+        return "anchors@2:" + encoder.key();
     }
 
     @Override
@@ -67,21 +78,35 @@ public final class AnchorPolarity implements TextPolarity {
 
     /** The score of one already encoded text. */
     double score(float[] v, float[][] a) {
-        double pos = 0;
-        for (int k = 0; k < positive.size(); k++) {
-            pos += cosine(v, a[k]);
+        int p = positive.size();
+        int n = negative.size();
+        double pos = meanCosine(v, a, 0, p);
+        double neg = meanCosine(v, a, p, p + n);
+        double top = Math.max(pos, neg);
+        double neu = Double.NEGATIVE_INFINITY;
+        if (!neutral.isEmpty()) {
+            neu = meanCosine(v, a, p + n, a.length);
+            top = Math.max(top, neu);
         }
-        double neg = 0;
-        for (int k = 0; k < negative.size(); k++) {
-            neg += cosine(v, a[positive.size() + k]);
+        double ep = Math.exp((pos - top) / temperature);
+        double en = Math.exp((neg - top) / temperature);
+        double eu = neutral.isEmpty() ? 0 : Math.exp((neu - top) / temperature);
+        return (ep - en) / (ep + en + eu);
+    }
+
+    private static double meanCosine(float[] v, float[][] a, int from, int to) {
+        double s = 0;
+        for (int k = from; k < to; k++) {
+            s += cosine(v, a[k]);
         }
-        return Math.tanh((pos / positive.size() - neg / negative.size()) / temperature);
+        return s / (to - from);
     }
 
     private synchronized float[][] anchors(TaskMonitor monitor) throws EncoderException {
         if (anchors == null) {
             List<String> all = new java.util.ArrayList<>(positive);
             all.addAll(negative);
+            all.addAll(neutral);
             anchors = encoder.encode(all, monitor);
         }
         return anchors;

@@ -46,7 +46,7 @@ class PolarityTest {
     void minilmAnchorsTellLikedFromDislikedWithoutSharingTheirWords() throws Exception {
         try (TextEncoder minilm = new LangchainMiniLm()) {
             AnchorPolarity anchors = new AnchorPolarity(minilm);
-            assertThat(anchors.key()).isEqualTo("anchors@1:langchain4j-minilm-l6-v2-q");
+            assertThat(anchors.key()).isEqualTo("anchors@2:langchain4j-minilm-l6-v2-q");
             double[] liked = anchors.score(LIKED, TaskMonitor.none());
             double[] disliked = anchors.score(DISLIKED, TaskMonitor.none());
             double[] neutral = anchors.score(NEUTRAL, TaskMonitor.none());
@@ -60,8 +60,11 @@ class PolarityTest {
                     assertThat(liked[p]).as(LIKED.get(p) + " vs " + DISLIKED.get(n)).isGreaterThan(disliked[n]);
                 }
             }
-            assertThat(DoubleStream.of(neutral).map(Math::abs).average().orElseThrow())
-                    .isLessThan(Math.min(meanLiked, -meanDisliked));
+            // plain topics stay near zero on average, far below the opinions (a bare "1980s" still leans negative)
+            double opinion = Math.min(meanLiked, -meanDisliked);
+            assertThat(opinion).isGreaterThan(0.4);
+            assertThat(DoubleStream.of(neutral).map(Math::abs).average().orElseThrow()).as(java.util.Arrays.toString(neutral))
+                    .isLessThan(0.15).isLessThan(opinion / 4);
         }
     }
 }
