@@ -98,6 +98,11 @@ public record RemoteEmbeddingConfig(String baseUrl, String model, int batchSize,
         return out;
     }
 
+    /** "remote:{model}@{endpoint URL}": what the embedding cache keys this endpoint's vectors by (no secret in it). */
+    public String cacheKey() {
+        return "remote:" + model.strip() + "@" + endpoint();
+    }
+
     /**
      * The embeddings URL: {@code {base}/v1/embeddings}, or {@code {base}/embeddings} when the base
      * already ends in a version segment such as /v1, or the base itself when it ends in /embeddings.

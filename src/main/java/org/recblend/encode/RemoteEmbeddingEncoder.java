@@ -73,7 +73,7 @@ public final class RemoteEmbeddingEncoder implements TextEncoder {
     /** "remote:{model}@{endpoint}": the cache keeps the vectors of each model and endpoint apart. */
     @Override
     public String key() {
-        return "remote:" + config.model().strip() + "@" + endpoint;
+        return config.cacheKey();
     }
 
     /** The configured dimension, else the one of the vectors received so far, else asks the endpoint once. */

@@ -25,27 +25,27 @@ import java.util.function.Function;
  * request with {@link #vector} of each input; queued replies (errors, slow or malformed answers)
  * are served first, one per request. It records every request it receives.
  */
-final class FakeEmbeddingServer implements AutoCloseable {
-    static final int DIM = 8;
+public final class FakeEmbeddingServer implements AutoCloseable {
+    public static final int DIM = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A canned reply: status, headers, body, and a delay before answering. */
-    record Reply(int status, Map<String, String> headers, String body, long delayMillis) {
-        static Reply of(int status, String body) {
+    public record Reply(int status, Map<String, String> headers, String body, long delayMillis) {
+        public static Reply of(int status, String body) {
             return new Reply(status, Map.of(), body, 0);
         }
     }
 
     /** One received request: its Authorization header and its texts. */
-    record Received(String path, String authorization, String model, List<String> input) {
+    public record Received(String path, String authorization, String model, List<String> input) {
     }
 
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final ConcurrentLinkedQueue<Function<List<String>, Reply>> queued = new ConcurrentLinkedQueue<>();
-    final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    public final List<Received> received = Collections.synchronizedList(new ArrayList<>());
 
-    FakeEmbeddingServer() throws IOException {
+    public FakeEmbeddingServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(pool);
@@ -53,24 +53,24 @@ final class FakeEmbeddingServer implements AutoCloseable {
     }
 
     /** The base URL without /v1. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Serves {@code reply} to the next request not yet served by an earlier queued reply. */
-    FakeEmbeddingServer then(Reply reply) {
+    public FakeEmbeddingServer then(Reply reply) {
         queued.add(texts -> reply);
         return this;
     }
 
     /** Serves a reply computed from the request's texts. */
-    FakeEmbeddingServer then(Function<List<String>, Reply> reply) {
+    public FakeEmbeddingServer then(Function<List<String>, Reply> reply) {
         queued.add(reply);
         return this;
     }
 
     /** The vector the server gives a text: deterministic, distinct per text. */
-    static float[] vector(String text) {
+    public static float[] vector(String text) {
         float[] v = new float[DIM];
         int h = text.hashCode();
         for (int c = 0; c < DIM; c++) {
@@ -81,7 +81,7 @@ final class FakeEmbeddingServer implements AutoCloseable {
     }
 
     /** A well-formed answer with one vector of {@code dim} per text (the first {@link #DIM} values of {@link #vector}, zero-padded). */
-    static String answer(List<String> texts, int dim, boolean reversed) {
+    public static String answer(List<String> texts, int dim, boolean reversed) {
         ObjectNode root = JSON.createObjectNode();
         root.put("object", "list");
         ArrayNode data = root.putArray("data");
