@@ -26,8 +26,9 @@ public final class CachedEncoding {
      * @param distinct  distinct non-blank texts
      * @param encoded   distinct texts the encoder computed in this run
      * @param fromCache distinct texts found in the cache
+     * @param dim       the vector length
      */
-    public record Result(float[][] vectors, int texts, int distinct, int encoded, int fromCache) {
+    public record Result(float[][] vectors, int texts, int distinct, int encoded, int fromCache, int dim) {
         /** A line for a log: "1,674 texts (1,674 distinct): 0 encoded, 1,674 from the cache". */
         public String summary() {
             return String.format("%,d texts (%,d distinct): %,d encoded, %,d from the cache", texts, distinct, encoded, fromCache);
@@ -47,7 +48,6 @@ public final class CachedEncoding {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
         String key = encoder.key();
-        int dim = encoder.dimension();
         monitor.progress(0, "hashing texts");
         String[] hashOf = new String[texts.size()];
         Map<String, String> textByHash = new LinkedHashMap<>();
@@ -67,13 +67,18 @@ public final class CachedEncoding {
         Map<String, float[]> found = new HashMap<>();
         if (cache != null) {
             monitor.progress(0, "looking up " + textByHash.size() + " texts in the embedding cache");
-            cache.lookup(key, textByHash.keySet()).forEach((h, v) -> {
-                if (v.length == dim) {
-                    found.put(h, v);
-                }
-            });
+            found.putAll(cache.lookup(key, textByHash.keySet()));
         }
         int fromCache = found.size();
+        // the encoder (and its model) is only asked when something is missing
+        int dim = -1;
+        for (float[] v : found.values()) {
+            if (dim >= 0 && v.length != dim) {
+                throw new EncoderException("The embedding cache holds vectors of " + dim + " and " + v.length
+                        + " values under " + key + "; clear the cache of this encoder");
+            }
+            dim = v.length;
+        }
         List<String> missing = new ArrayList<>();
         for (String h : textByHash.keySet()) {
             if (!found.containsKey(h)) {
@@ -82,6 +87,14 @@ public final class CachedEncoding {
         }
         // similar lengths in one call let the encoder batch with little padding
         missing.sort(Comparator.comparingInt((String h) -> textByHash.get(h).length()));
+        if (!missing.isEmpty() || dim < 0) {
+            int encoderDim = (encoder instanceof LazyTextEncoder lazy ? lazy.open() : encoder).dimension();
+            if (dim >= 0 && dim != encoderDim) {
+                throw new EncoderException("The embedding cache holds vectors of " + dim + " values under " + key
+                        + " but the encoder makes " + encoderDim + "; clear the cache of this encoder");
+            }
+            dim = encoderDim;
+        }
         int done = 0;
         for (int from = 0; from < missing.size(); from += batchSize) {
             monitor.checkCancelled();
@@ -111,7 +124,7 @@ public final class CachedEncoding {
             out[i] = hashOf[i] == null ? null : found.get(hashOf[i]);
         }
         monitor.progress(1, "done");
-        return new Result(out, nonBlank, textByHash.size(), missing.size(), fromCache);
+        return new Result(out, nonBlank, textByHash.size(), missing.size(), fromCache, dim);
     }
 
     /** The monitor with an encoder call's progress mapped onto the whole run. */

@@ -28,7 +28,7 @@ public final class LazyTextEncoder implements TextEncoder, TruncationCounter {
         return key;
     }
 
-    /** Loads the model when it is not loaded yet. */
+    /** Loads the model when it is not loaded yet ({@link #open()} says why it cannot). */
     @Override
     public int dimension() {
         try {
@@ -46,6 +46,11 @@ public final class LazyTextEncoder implements TextEncoder, TruncationCounter {
     @Override
     public float[][] encode(List<String> texts, TaskMonitor monitor) throws EncoderException {
         return delegate().encode(texts, monitor);
+    }
+
+    /** The real encoder, loaded now if it was not yet. */
+    public TextEncoder open() throws EncoderException {
+        return delegate();
     }
 
     private TextEncoder delegate() throws EncoderException {

@@ -11,6 +11,7 @@ import org.recblend.encode.EmbeddingCache;
 import org.recblend.encode.EntityTexts;
 import org.recblend.encode.TextEncoder;
 import org.recblend.encode.TextTemplate;
+import org.recblend.encode.TruncationCounter;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.InvalidSettingsException;
 import org.recblend.pipeline.NodeDescriptor;
@@ -19,7 +20,6 @@ import org.recblend.pipeline.PortData;
 import org.recblend.pipeline.PortSpec;
 import org.recblend.pipeline.PortTypes;
 import org.recblend.pipeline.Stage;
-import org.recblend.task.TaskMonitor;
 
 /**
  * The shared body of the text-encode nodes: assemble one text per item or user from the template,
@@ -105,17 +105,17 @@ public abstract class TextEncodeKind<S extends TextSettings> implements NodeKind
         ctx.progress(0, "loading the encoder");
         CachedEncoding.Result result;
         String key;
-        int dim;
         try (TextEncoder encoder = openEncoder(s, texts, ctx)) {
             key = encoder.key();
-            dim = encoder.dimension();
             EmbeddingCache cache = cached(s) ? new EmbeddingCache(ctx.store()) : null;
             result = CachedEncoding.encode(encoder, cache, texts, s.batchSize(), ctx);
-            if (encoder instanceof org.recblend.encode.OnnxSentenceEncoder onnx) {
-                ctx.log(String.format("%,d texts truncated at %d tokens", onnx.truncatedCount(), onnx.options().maxTokens()));
+            ctx.log(key + ": " + result.summary() + (cached(s) ? "" : " (not cached: fitted on this corpus)"));
+            if (encoder instanceof TruncationCounter t && result.encoded() > 0) {
+                ctx.log(String.format("%,d of the %,d encoded texts were truncated at %d tokens", t.truncatedCount(),
+                        result.encoded(), t.maxTokens()));
             }
         }
-        ctx.log(key + ": " + result.summary() + (cached(s) ? "" : " (not cached: fitted on this corpus)"));
+        int dim = result.dim();
         float[] values = new float[ids.size() * dim];
         boolean[] present = new boolean[ids.size()];
         for (int i = 0; i < ids.size(); i++) {
@@ -134,10 +134,5 @@ public abstract class TextEncodeKind<S extends TextSettings> implements NodeKind
             throw new IllegalStateException("Connect " + what);
         }
         return inputs.get(index).as(cls);
-    }
-
-    /** The monitor a node's encoder may log to: the node's own context. */
-    protected static TaskMonitor monitor(ExecutionContext ctx) {
-        return ctx;
     }
 }
