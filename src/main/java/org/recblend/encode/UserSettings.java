@@ -45,14 +45,9 @@ public final class UserSettings {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
-    /** The workbench home: the {@code recblend.home} property, else {@code ~/.recblend}. */
-    public static Path home() {
-        return Path.of(System.getProperty("recblend.home", Path.of(System.getProperty("user.home"), ".recblend").toString()));
-    }
-
-    /** {@code settings.json} in the workbench home. */
+    /** {@code settings.json} in the workbench home ({@link WorkbenchHome#dir()}). */
     public static Path defaultFile() {
-        return home().resolve("settings.json");
+        return WorkbenchHome.dir().resolve("settings.json");
     }
 
     /** Reads {@code file}; a missing file gives empty settings. */

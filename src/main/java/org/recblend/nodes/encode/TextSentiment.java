@@ -9,7 +9,12 @@ import java.util.Set;
 import org.recblend.domain.Embeddings;
 import org.recblend.domain.Split;
 import org.recblend.domain.TextCorpus;
+import org.recblend.encode.AnchorPolarity;
+import org.recblend.encode.EncoderException;
+import org.recblend.encode.LazyTextEncoder;
 import org.recblend.encode.LexiconPolarity;
+import org.recblend.encode.OnnxSentenceEncoder;
+import org.recblend.encode.TextEncoder;
 import org.recblend.encode.TextPolarity;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.InvalidSettingsException;
@@ -37,7 +42,14 @@ public final class TextSentiment implements NodeKind<TextSentiment.Settings> {
     /** How a text's polarity is scored. */
     public enum Method {
         /** The workbench's own opinion lexicon with negation and intensity rules: fast, English only. */
-        LEXICON
+        LEXICON,
+        /**
+         * Zero-shot with the bundled MiniLM (quantized): closeness to positive, negative and neutral
+         * anchor sentences. Knows wordings the lexicon lacks, but MiniLM is no sentiment model: on the
+         * ml-latest-small tags it calls most plain tags negative, and separates the taggers' ratings
+         * less well than the lexicon (see docs/decisions). Vectors go through the embedding cache.
+         */
+        MINILM
     }
 
     /**
@@ -101,8 +113,13 @@ public final class TextSentiment implements NodeKind<TextSentiment.Settings> {
                 });
             }
         }
-        TextPolarity polarity = polarity(s.method());
-        double[] scores = polarity.score(texts, ctx);
+        double[] scores;
+        String polarityKey;
+        try (TextEncoder encoder = encoder(s.method(), ctx)) {
+            TextPolarity polarity = encoder == null ? new LexiconPolarity() : new AnchorPolarity(encoder);
+            polarityKey = polarity.key();
+            scores = polarity.score(texts, ctx);
+        }
         double[] scoreOfRow = new double[corpus.size()];
         int positive = 0;
         int negative = 0;
@@ -113,20 +130,23 @@ public final class TextSentiment implements NodeKind<TextSentiment.Settings> {
                 negative += scoreOfRow[r] < -PolarityFeatures.THRESHOLD ? 1 : 0;
             }
         }
-        String source = "sentiment:" + polarity.key();
+        String source = "sentiment:" + polarityKey;
         Embeddings users = PolarityFeatures.aggregate(source, Embeddings.Side.USER, corpus, keep, scoreOfRow);
         Embeddings items = PolarityFeatures.aggregate(source, Embeddings.Side.ITEM, corpus, keep, scoreOfRow);
         ctx.log(String.format(Locale.ROOT, "%s: %d of %d texts (%d distinct) scored%s: %.1f%% positive, %.1f%% negative;"
-                        + " features %s for %d users and %d items", polarity.key(), used, corpus.size(), texts.size(),
+                        + " features %s for %d users and %d items", polarityKey, used, corpus.size(), texts.size(),
                 split == null ? "" : " (held-out pairs left out)", 100.0 * positive / Math.max(1, used),
                 100.0 * negative / Math.max(1, used), String.join(", ", PolarityFeatures.COLUMNS),
                 users.presentCount(), items.presentCount()));
         return List.of(PortData.of(PortTypes.EMBEDDINGS, users), PortData.of(PortTypes.EMBEDDINGS, items));
     }
 
-    private static TextPolarity polarity(Method method) {
+    /** The sentence encoder the method needs, behind the project's cache; null for the lexicon. */
+    private static TextEncoder encoder(Method method, ExecutionContext ctx) throws EncoderException {
         return switch (method) {
-            case LEXICON -> new LexiconPolarity();
+            case LEXICON -> null;
+            case MINILM -> new CachedTextEncoder(new LazyTextEncoder(OnnxSentenceEncoder.miniLmKey(true),
+                    () -> OnnxSentenceEncoder.miniLm(true)), ctx.store());
         };
     }
 }
