@@ -19,6 +19,7 @@ class BuiltInKindsTest {
                 "preprocess.split.random", "preprocess.split.temporal", "preprocess.split.leavelast",
                 "preprocess.split.coldstart",
                 "encode.text.minilm", "encode.text.onnx", "encode.text.tfidf",
+                "encode.text.remote", "encode.sentiment",
                 "train.popularity", "train.itemknn", "train.ease", "train.bpr", "train.neumf", "train.hybrid",
                 "recommend.topk", "evaluate.ranking");
         assertThat(registry.all().get(0).descriptor().stage()).isEqualTo(Stage.COLLECT);
