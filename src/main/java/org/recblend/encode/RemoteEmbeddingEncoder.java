@@ -21,6 +21,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.recblend.task.CancelledException;
 import org.recblend.task.TaskMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class RemoteEmbeddingEncoder implements TextEncoder {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteEmbeddingEncoder.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How often a waiting request checks for cancel. */
+    private static final long CANCEL_POLL_MILLIS = 100;
     /** Characters of an error body quoted in a message. */
     private static final int BODY_QUOTE = 300;
 
@@ -128,7 +135,7 @@ public final class RemoteEmbeddingEncoder implements TextEncoder {
             limiter.acquire(monitor);
             long retryAfter = -1;
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> response = send(request, monitor);
                 int status = response.statusCode();
                 if (status == 200) {
                     return response.body();
@@ -174,6 +181,33 @@ public final class RemoteEmbeddingEncoder implements TextEncoder {
         throw new EncoderException(mask("The embeddings endpoint " + endpoint + " failed on batch " + number + " of "
                 + batches + " after " + (config.maxRetries() + 1) + " attempts: " + failure
                 + ". Raise the timeout or the retries, lower the batch size or the rate limit, or try again later"));
+    }
+
+    /**
+     * Sends and waits for the answer, checking for cancel meanwhile: a request may take the whole
+     * timeout, and a user who cancels should not wait for it.
+     */
+    private HttpResponse<String> send(HttpRequest request, TaskMonitor monitor) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        while (true) {
+            try {
+                return pending.get(CANCEL_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillWaiting) {
+                if (monitor.isCancelled()) {
+                    pending.cancel(true);
+                    throw new CancelledException();
+                }
+            } catch (InterruptedException e) {
+                pending.cancel(true);
+                throw e;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException(cause == null ? "request failed" : cause.toString(), cause);
+            }
+        }
     }
 
     private HttpRequest request(List<String> batch) throws EncoderException {

@@ -265,6 +265,18 @@ class RemoteEmbeddingEncoderTest {
     }
 
     @Test
+    void cancelDoesNotWaitForASlowAnswer() throws Exception {
+        CancellableMonitor cancel = new CancellableMonitor();
+        server.then(t -> {
+            cancel.cancel();
+            // a complete, valid answer, only late: without a cancel check while waiting, encode would return it
+            return new Reply(200, Map.of(), FakeEmbeddingServer.answer(t, FakeEmbeddingServer.DIM, false), 2_000);
+        });
+        assertThatThrownBy(() -> encoder(config()).encode(texts(3), cancel)).isInstanceOf(CancelledException.class);
+        assertThat(server.received).hasSize(1);
+    }
+
+    @Test
     void badSettingsAreRefusedBeforeAnyRequest() {
         assertThatThrownBy(() -> encoder(RemoteEmbeddingConfig.of("localhost:8080", "m")))
                 .hasMessageContaining("http:// or https://");
