@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * Encodes texts with an OpenAI-compatible {@code POST /v1/embeddings} endpoint (OpenAI, Azure-style
  * proxies, Ollama, vLLM, LM Studio, text-embeddings-inference …). Texts go in batches, each request
  * paced by the rate limit; a timeout, a 429 (its Retry-After honoured) or a 5xx answer is retried
- * with exponential backoff and jitter, while 400, 401, 403 and 404 fail at once with a message that
- * says what to fix. Every answer is checked: one vector per text, in index order, all of one length.
+ * with exponential backoff and jitter (so is a 408), while 400, 401, 403, 404 and other 4xx answers
+ * fail at once with a message that says what to fix. Every answer is checked: one vector per text,
+ * in index order, all of one length.
  *
  * <p>The API key is sent in the Authorization header and nowhere else: it is not part of
  * {@link #key()} or {@link #toString()}, and every message this class logs or throws is masked.
@@ -137,26 +138,26 @@ public final class RemoteEmbeddingEncoder implements TextEncoder {
             try {
                 HttpResponse<String> response = send(request, monitor);
                 int status = response.statusCode();
-                if (status == 200) {
+                if (status / 100 == 2) {
                     return response.body();
                 }
                 String quoted = quote(response.body());
                 switch (status) {
-                    case 401 -> throw new EncoderException("The endpoint refused the API key (401) at " + endpoint + ": "
-                            + keyHint() + ". Server said: " + quoted);
-                    case 403 -> throw new EncoderException("The endpoint denied access (403) at " + endpoint
-                            + ": the key may lack permission for model " + config.model() + ". Server said: " + quoted);
-                    case 404 -> throw new EncoderException("The endpoint " + endpoint + " does not exist (404): check the"
+                    case 401 -> throw new EncoderException(mask("The endpoint refused the API key (401) at " + endpoint + ": "
+                            + keyHint() + ". Server said: " + quoted));
+                    case 403 -> throw new EncoderException(mask("The endpoint denied access (403) at " + endpoint
+                            + ": the key may lack permission for model " + config.model() + ". Server said: " + quoted));
+                    case 404 -> throw new EncoderException(mask("The endpoint " + endpoint + " does not exist (404): check the"
                             + " base URL (it should end before /v1/embeddings) and the model name " + config.model()
-                            + ". Server said: " + quoted);
+                            + ". Server said: " + quoted));
                     default -> {
-                        if (status == 429 || status >= 500) {
-                            failure = "HTTP " + status + (status == 429 ? " (too many requests)" : " (server error)")
-                                    + ": " + quoted;
+                        if (status == 408 || status == 429 || status >= 500) {
+                            failure = "HTTP " + status + (status == 429 ? " (too many requests)"
+                                    : status == 408 ? " (request timeout)" : " (server error)") + ": " + quoted;
                             retryAfter = status == 429 ? retryAfterMillis(response) : -1;
                         } else {
-                            throw new EncoderException("The endpoint rejected the request (" + status + ") at " + endpoint
-                                    + " for model " + config.model() + ": " + quoted);
+                            throw new EncoderException(mask("The endpoint rejected the request (" + status + ") at " + endpoint
+                                    + " for model " + config.model() + ": " + quoted));
                         }
                     }
                 }

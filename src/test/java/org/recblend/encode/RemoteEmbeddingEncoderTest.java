@@ -184,8 +184,9 @@ class RemoteEmbeddingEncoderTest {
         // two waits: about 1 s then about 2 s, each with a jitter in [0.5, 1)
         assertThat(time.total()).isBetween(500L + 1000L, 1000L + 2000L);
 
-        server.then(Reply.of(500, "oops"));
+        server.then(Reply.of(500, "oops")).then(Reply.of(408, "request timeout"));
         float[][] v = encoder(c).encode(texts(2), monitor);
+        assertThat(server.received).hasSize(6);
         assertThat(v[1]).containsExactly(FakeEmbeddingServer.vector("text number 1"));
     }
 
