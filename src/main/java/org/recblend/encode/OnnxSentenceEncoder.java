@@ -26,10 +26,11 @@ import org.recblend.task.TaskMonitor;
  * computes them; texts are cut at {@link Options#maxTokens()} tokens (128, as langchain4j does) and
  * the cut ones are counted.
  *
- * <p>Speed comes from three choices (docs/decisions/0013-sentence-encoder-batching.md): ONNX Runtime
- * gets {@link Options#threads()} intra-op threads; texts are sorted by token length and cut into
- * batches of at most {@link Options#batchTokens()} padded tokens, so padding stays small; one
- * predictor serves the encoder's whole life. Not thread safe: one encode at a time.
+ * <p>Speed comes from these choices (docs/decisions/0013-sentence-encoder-batching.md): texts are
+ * sorted by token length and cut into batches of at most {@link Options#batchTokens()} padded tokens,
+ * so padding stays small; {@link Options#workers()} batches run at once, each with
+ * {@link Options#threads()} ONNX Runtime intra-op threads, so every core is busy; the predictors are
+ * made once and serve the encoder's whole life. Not thread safe: one encode at a time.
  */
 public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter {
     /** The tokenizer limit of all-MiniLM-L6-v2 as langchain4j applies it. */
@@ -42,31 +43,42 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
      * @param maxTokens   texts longer than this (special tokens included) are truncated
      * @param batchTokens the most padded tokens in one batch (rows × longest row)
      * @param maxRows     the most texts in one batch
-     * @param threads     ONNX Runtime intra-op threads
+     * @param threads     ONNX Runtime intra-op threads per batch
+     * @param workers     batches run at the same time, each on its own predictor over the one session
      */
-    public record Options(int maxTokens, int batchTokens, int maxRows, int threads) {
+    public record Options(int maxTokens, int batchTokens, int maxRows, int threads, int workers) {
         public Options {
-            if (maxTokens < 8 || batchTokens < maxTokens || maxRows < 1 || threads < 1) {
+            if (maxTokens < 8 || batchTokens < maxTokens || maxRows < 1 || threads < 1 || workers < 1) {
                 throw new IllegalArgumentException("Encoder options out of range: " + maxTokens + " max tokens, "
-                        + batchTokens + " tokens per batch, " + maxRows + " rows per batch, " + threads + " threads");
+                        + batchTokens + " tokens per batch, " + maxRows + " rows per batch, " + threads + " threads, "
+                        + workers + " workers");
             }
         }
 
-        /** 128 tokens, batches of up to 2,048 tokens and 64 rows, one thread per core up to 4. */
+        /**
+         * 128 tokens; batches of up to 2,048 padded tokens and 64 rows; two batches at a time, with the
+         * cores (up to 4) shared between them: on 2 cores, two single-threaded batches.
+         */
         public static Options defaults() {
-            return new Options(MAX_TOKENS, 2048, 64, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            int cores = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            int workers = Math.min(2, cores);
+            return new Options(MAX_TOKENS, 2048, 64, Math.max(1, cores / workers), workers);
         }
 
         public Options withBatchTokens(int tokens) {
-            return new Options(maxTokens, tokens, maxRows, threads);
+            return new Options(maxTokens, tokens, maxRows, threads, workers);
         }
 
         public Options withMaxRows(int rows) {
-            return new Options(maxTokens, batchTokens, rows, threads);
+            return new Options(maxTokens, batchTokens, rows, threads, workers);
         }
 
         public Options withThreads(int n) {
-            return new Options(maxTokens, batchTokens, maxRows, n);
+            return new Options(maxTokens, batchTokens, maxRows, n, workers);
+        }
+
+        public Options withWorkers(int n) {
+            return new Options(maxTokens, batchTokens, maxRows, threads, n);
         }
     }
 
@@ -75,6 +87,8 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
     private final HuggingFaceTokenizer tokenizer;
     private final ZooModel<TokenBatch, float[][]> model;
     private final Predictor<TokenBatch, float[][]> predictor;
+    /** Predictors of the extra workers (DJL predictors are not thread safe; the ORT session is). */
+    private final java.util.concurrent.BlockingQueue<Predictor<TokenBatch, float[][]>> predictors;
     private final int dimension;
     private final AtomicLong truncated = new AtomicLong();
 
@@ -85,6 +99,11 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
         this.tokenizer = tokenizer;
         this.model = model;
         this.predictor = model.newPredictor();
+        this.predictors = new java.util.concurrent.ArrayBlockingQueue<>(options.workers());
+        predictors.add(predictor);
+        for (int w = 1; w < options.workers(); w++) {
+            predictors.add(model.newPredictor());
+        }
         this.dimension = probe();
     }
 
@@ -238,28 +257,96 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
         }
         // stable: equal lengths keep their input order, so a run is repeatable
         java.util.Arrays.sort(order, (a, b) -> Integer.compare(enc[a].getIds().length, enc[b].getIds().length));
-        int done = 0;
+        List<int[]> batches = new java.util.ArrayList<>();
         int start = 0;
         while (start < order.length) {
-            monitor.checkCancelled();
             int end = start + 1;
             // sorted ascending, so the row being added is the longest of the batch
             while (end < order.length && end - start < options.maxRows()
                     && (long) (end - start + 1) * enc[order[end]].getIds().length <= options.batchTokens()) {
                 end++;
             }
-            float[][] vectors = predict(enc, order, start, end);
-            for (int k = start; k < end; k++) {
-                out[order[k]] = vectors[k - start];
-            }
-            done += end - start;
-            monitor.progress((double) done / texts.size(), "encoded " + done + " of " + texts.size() + " texts");
+            batches.add(new int[] {start, end});
             start = end;
         }
-        return out;
+        if (options.workers() == 1 || batches.size() == 1) {
+            int done = 0;
+            for (int[] b : batches) {
+                monitor.checkCancelled();
+                place(out, order, b, predict(predictor, enc, order, b[0], b[1]));
+                done += b[1] - b[0];
+                monitor.progress((double) done / texts.size(), "encoded " + done + " of " + texts.size() + " texts");
+            }
+            return out;
+        }
+        return encodeConcurrently(out, enc, order, batches, monitor);
     }
 
-    private float[][] predict(Encoding[] enc, Integer[] order, int start, int end) throws EncoderException {
+    private static void place(float[][] out, Integer[] order, int[] batch, float[][] vectors) {
+        for (int k = batch[0]; k < batch[1]; k++) {
+            out[order[k]] = vectors[k - batch[0]];
+        }
+    }
+
+    /** Runs {@link Options#workers()} batches at a time; progress and cancel stay on the calling thread. */
+    private float[][] encodeConcurrently(float[][] out, Encoding[] enc, Integer[] order, List<int[]> batches,
+                                         TaskMonitor monitor) throws EncoderException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(options.workers(), r -> {
+            Thread t = new Thread(r, "sentence-encoder");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<float[][]>> futures = new java.util.ArrayList<>();
+            for (int[] b : batches) {
+                futures.add(pool.submit(() -> {
+                    if (monitor.isCancelled()) {
+                        return null;
+                    }
+                    Predictor<TokenBatch, float[][]> p = predictors.take();
+                    try {
+                        return predict(p, enc, order, b[0], b[1]);
+                    } finally {
+                        predictors.add(p);
+                    }
+                }));
+            }
+            int done = 0;
+            for (int i = 0; i < batches.size(); i++) {
+                float[][] vectors = await(futures.get(i));
+                monitor.checkCancelled();
+                place(out, order, batches.get(i), vectors);
+                done += batches.get(i)[1] - batches.get(i)[0];
+                monitor.progress((double) done / enc.length, "encoded " + done + " of " + enc.length + " texts");
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+            try {
+                // a batch in flight must finish before the caller may close the model
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static float[][] await(java.util.concurrent.Future<float[][]> f) throws EncoderException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.recblend.task.CancelledException();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof EncoderException ee) {
+                throw ee;
+            }
+            throw new EncoderException("Encoding failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private float[][] predict(Predictor<TokenBatch, float[][]> p, Encoding[] enc, Integer[] order, int start, int end)
+            throws EncoderException {
         int rows = end - start;
         int len = enc[order[end - 1]].getIds().length;
         long[] ids = new long[rows * len];
@@ -272,7 +359,7 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
             System.arraycopy(e.getAttentionMask(), 0, mask, r * len, eIds.length);
             System.arraycopy(e.getTypeIds(), 0, types, r * len, eIds.length);
         }
-        return run(new TokenBatch(rows, len, ids, mask, types));
+        return run(p, new TokenBatch(rows, len, ids, mask, types));
     }
 
     private float[][] run(List<String> texts) throws EncoderException {
@@ -281,12 +368,12 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        return predict(enc, order, 0, enc.length);
+        return predict(predictor, enc, order, 0, enc.length);
     }
 
-    private float[][] run(TokenBatch batch) throws EncoderException {
+    private float[][] run(Predictor<TokenBatch, float[][]> p, TokenBatch batch) throws EncoderException {
         try {
-            return predictor.predict(batch);
+            return p.predict(batch);
         } catch (TranslateException | RuntimeException e) {
             throw new EncoderException("The model " + key + " failed on a batch of " + batch.rows() + " texts: "
                     + e.getMessage(), e);
@@ -295,7 +382,8 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
 
     @Override
     public void close() {
-        predictor.close();
+        // the queue holds every predictor, the main one included, once encode has returned
+        predictors.forEach(Predictor::close);
         model.close();
         tokenizer.close();
     }
