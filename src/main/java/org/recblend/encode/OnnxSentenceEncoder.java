@@ -26,7 +26,7 @@ import org.recblend.task.TaskMonitor;
  * computes them; texts are cut at {@link Options#maxTokens()} tokens (128, as langchain4j does) and
  * the cut ones are counted.
  *
- * <p>Speed comes from these choices (docs/decisions/0013-sentence-encoder-batching.md): texts are
+ * <p>Speed comes from these choices (docs/decisions/0014-sentence-encoder-batching.md): texts are
  * sorted by token length and cut into batches of at most {@link Options#batchTokens()} padded tokens,
  * so padding stays small; {@link Options#workers()} batches run at once, each with
  * {@link Options#threads()} ONNX Runtime intra-op threads, so every core is busy; the predictors are

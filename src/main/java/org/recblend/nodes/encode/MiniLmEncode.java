@@ -43,4 +43,10 @@ public final class MiniLmEncode extends TextEncodeKind<MiniLmEncode.Settings> {
     protected TextEncoder openEncoder(Settings s, List<String> texts, ExecutionContext ctx) throws Exception {
         return new LazyTextEncoder(OnnxSentenceEncoder.miniLmKey(s.quantized()), () -> OnnxSentenceEncoder.miniLm(s.quantized()));
     }
+
+    /** The model's key: a changed model file (or another jar version) makes cached outputs stale. */
+    @Override
+    public java.util.Optional<String> externalFingerprint(Settings settings, org.recblend.store.ProjectStore store) throws Exception {
+        return java.util.Optional.of(OnnxSentenceEncoder.miniLmKey(settings.quantized()));
+    }
 }

@@ -49,4 +49,10 @@ public final class OnnxFolderEncode extends TextEncodeKind<OnnxFolderEncode.Sett
         return new LazyTextEncoder(OnnxSentenceEncoder.folderKey(folder),
                 () -> OnnxSentenceEncoder.fromFolder(folder, OnnxSentenceEncoder.Options.defaults()));
     }
+
+    /** The model's key: a changed model file (or another jar version) makes cached outputs stale. */
+    @Override
+    public java.util.Optional<String> externalFingerprint(Settings settings, org.recblend.store.ProjectStore store) throws Exception {
+        return java.util.Optional.of(OnnxSentenceEncoder.folderKey(Path.of(settings.folder())));
+    }
 }
