@@ -13,6 +13,8 @@ import org.recblend.task.TaskMonitor;
  * encoding per distinct text.
  */
 public final class AnchorPolarity implements TextPolarity {
+    /** The method's version, the start of {@link #key()}. */
+    public static final String VERSION = "anchors@2";
     /** Default anchors: plain opinions that avoid the commonest test words, so a test cannot just match them. */
     public static final List<String> POSITIVE = List.of(
             "I really enjoyed this, it was wonderful.",
@@ -59,7 +61,7 @@ public final class AnchorPolarity implements TextPolarity {
 
     @Override
     public String key() {
-        return "anchors@2:" + encoder.key();
+        return VERSION + ":" + encoder.key();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.recblend.domain.Embeddings;
 import org.recblend.domain.Split;
@@ -25,6 +26,7 @@ import org.recblend.pipeline.PortData;
 import org.recblend.pipeline.PortSpec;
 import org.recblend.pipeline.PortTypes;
 import org.recblend.pipeline.Stage;
+import org.recblend.store.ProjectStore;
 
 /**
  * Scores the polarity of every user-item text (tags, reviews) and turns it into features per user
@@ -90,6 +92,13 @@ public final class TextSentiment implements NodeKind<TextSentiment.Settings> {
     @Override
     public Settings defaultSettings() {
         return new Settings(Method.LEXICON, List.of());
+    }
+
+    /** The scorer's version (and the model's key): a new lexicon or model makes cached outputs stale. */
+    @Override
+    public Optional<String> externalFingerprint(Settings s, ProjectStore store) throws Exception {
+        return Optional.of(s.method() == Method.LEXICON ? new LexiconPolarity().key()
+                : AnchorPolarity.VERSION + ":" + OnnxSentenceEncoder.miniLmKey(true));
     }
 
     @Override
