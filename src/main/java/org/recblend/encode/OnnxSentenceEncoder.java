@@ -104,7 +104,12 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
         for (int w = 1; w < options.workers(); w++) {
             predictors.add(model.newPredictor());
         }
-        this.dimension = probe();
+        try {
+            this.dimension = probe();
+        } catch (EncoderException | RuntimeException e) {
+            predictors.forEach(Predictor::close);
+            throw e;
+        }
     }
 
     /** The bundled all-MiniLM-L6-v2, extracted to the workbench home, with default options. */
