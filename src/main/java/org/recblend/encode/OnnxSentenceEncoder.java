@@ -9,14 +9,26 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.recblend.task.CancelledException;
 import org.recblend.task.TaskMonitor;
 
 /**
@@ -88,7 +100,7 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
     private final ZooModel<TokenBatch, float[][]> model;
     private final Predictor<TokenBatch, float[][]> predictor;
     /** Predictors of the extra workers (DJL predictors are not thread safe; the ORT session is). */
-    private final java.util.concurrent.BlockingQueue<Predictor<TokenBatch, float[][]>> predictors;
+    private final BlockingQueue<Predictor<TokenBatch, float[][]>> predictors;
     private final int dimension;
     private final AtomicLong truncated = new AtomicLong();
 
@@ -99,12 +111,17 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
         this.tokenizer = tokenizer;
         this.model = model;
         this.predictor = model.newPredictor();
-        this.predictors = new java.util.concurrent.ArrayBlockingQueue<>(options.workers());
+        this.predictors = new ArrayBlockingQueue<>(options.workers());
         predictors.add(predictor);
         for (int w = 1; w < options.workers(); w++) {
             predictors.add(model.newPredictor());
         }
-        this.dimension = probe();
+        try {
+            this.dimension = probe();
+        } catch (EncoderException | RuntimeException e) {
+            predictors.forEach(Predictor::close);
+            throw e;
+        }
     }
 
     /** The bundled all-MiniLM-L6-v2, extracted to the workbench home, with default options. */
@@ -256,8 +273,8 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
             order[i] = i;
         }
         // stable: equal lengths keep their input order, so a run is repeatable
-        java.util.Arrays.sort(order, (a, b) -> Integer.compare(enc[a].getIds().length, enc[b].getIds().length));
-        List<int[]> batches = new java.util.ArrayList<>();
+        Arrays.sort(order, (a, b) -> Integer.compare(enc[a].getIds().length, enc[b].getIds().length));
+        List<int[]> batches = new ArrayList<>();
         int start = 0;
         while (start < order.length) {
             int end = start + 1;
@@ -291,13 +308,13 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
     /** Runs {@link Options#workers()} batches at a time; progress and cancel stay on the calling thread. */
     private float[][] encodeConcurrently(float[][] out, Encoding[] enc, Integer[] order, List<int[]> batches,
                                          TaskMonitor monitor) throws EncoderException {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(options.workers(), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(options.workers(), r -> {
             Thread t = new Thread(r, "sentence-encoder");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<java.util.concurrent.Future<float[][]>> futures = new java.util.ArrayList<>();
+            List<Future<float[][]>> futures = new ArrayList<>();
             for (int[] b : batches) {
                 futures.add(pool.submit(() -> {
                     if (monitor.isCancelled()) {
@@ -324,20 +341,20 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
             pool.shutdownNow();
             try {
                 // a batch in flight must finish before the caller may close the model
-                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                pool.awaitTermination(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    private static float[][] await(java.util.concurrent.Future<float[][]> f) throws EncoderException {
+    private static float[][] await(Future<float[][]> f) throws EncoderException {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new org.recblend.task.CancelledException();
-        } catch (java.util.concurrent.ExecutionException e) {
+            throw new CancelledException();
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof EncoderException ee) {
                 throw ee;
             }
@@ -392,11 +409,11 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(Files.readAllBytes(files.tokenizer()));
-            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(files.onnx())) {
+            try (FileChannel ch = FileChannel.open(files.onnx())) {
                 long size = ch.size();
-                sha.update(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(size).flip());
+                sha.update(ByteBuffer.allocate(Long.BYTES).putLong(size).flip());
                 int window = 1 << 20;
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) Math.min(window, size));
+                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(window, size));
                 for (long at : new long[] {0, Math.max(0, size - window)}) {
                     buf.clear();
                     while (buf.hasRemaining() && ch.read(buf, at + buf.position()) > 0) {
