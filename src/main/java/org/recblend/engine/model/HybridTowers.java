@@ -18,7 +18,7 @@ import org.recblend.engine.Recommender;
  * optional on either side. In training the item's ID embedding and bias are dropped at random (ID
  * dropout), so the feature path learns to stand alone; items and users without training rows are
  * scored from their features. Cold items also get an ID part and bias predicted from their features
- * by a ridge map fitted on the warm items (when {@link #optColdRidge} is above 0; decision 0016).
+ * by a ridge map fitted on the warm items (when {@link #optColdRidge} is above 0; decision 0017).
  * The L2 penalty applies to the user ID rows and to the whole item vectors (ID + features) of a
  * batch, so the item feature maps are regularised too.
  */

@@ -3,7 +3,7 @@ package org.recblend.engine.model;
 /**
  * A linear map fitted by ridge regression (with intercept) from feature rows to target rows. The
  * Hybrid model fits one on its warm items, from their features to their trained ID embedding and
- * bias, and uses it to give cold items an ID part (docs/decisions/0016-cold-item-ridge-map.md).
+ * bias, and uses it to give cold items an ID part (docs/decisions/0017-per-source-fusion-and-cold-ridge.md).
  */
 final class RidgeMap {
     private final int p;
