@@ -87,12 +87,12 @@ final class FeatureTower {
     /** The fused feature vectors of the rows {@code index}: shape (batch, dim). */
     NDArray project(Map<String, NDArray> p, NDArray index, float scale) {
         if (!perSource()) {
-            return Gather.rows(whole, index).matMul(scaled(p.get(map(0)), scale));
+            return batchRows(whole, index).matMul(scaled(p.get(map(0)), scale));
         }
         int count = blocks.length;
         NDList parts = new NDList(count);
         for (int b = 0; b < count; b++) {
-            parts.add(Gather.rows(blocks[b], index).matMul(scaled(p.get(map(b)), scale)));
+            parts.add(batchRows(blocks[b], index).matMul(scaled(p.get(map(b)), scale)));
         }
         NDArray stacked = NDArrays.stack(parts, 1);
         if (mode == Fusion.Mode.GATED) {
@@ -101,6 +101,19 @@ final class FeatureTower {
         long dim = stacked.getShape().get(2);
         NDArray score = stacked.tanh().mul(p.get(query()).reshape(1, 1, dim)).sum(new int[] {2}).add(p.get(scoreBias()));
         return stacked.mul(score.softmax(1).expandDims(2)).sum(new int[] {1});
+    }
+
+    /**
+     * The rows of a constant feature table, owned by the batch's manager: a result belongs to the
+     * manager of its first operand, and the table lives as long as the training run, so without
+     * this every batch's feature rows stayed in native memory until training ended.
+     */
+    private static NDArray batchRows(NDArray table, NDArray index) {
+        NDArray rows = Gather.rows(table, index);
+        if (index != null) {
+            rows.attach(index.getManager());
+        }
+        return rows;
     }
 
     private static NDArray scaled(NDArray w, float scale) {

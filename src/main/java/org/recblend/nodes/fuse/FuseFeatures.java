@@ -44,10 +44,19 @@ public final class FuseFeatures implements NodeKind<FuseFeatures.Settings> {
      * @param weights   weighted mode: the weight of every source by block name (e.g. "text:minilm-l6-v2-q",
      *                  "categories", "year"); must name exactly the sources that arrive
      * @param normalise scale every block so its rows have mean length 1, so no source wins by its scale alone
+     * @param itemContent which sources of the ItemTable to use ("categories", a numeric attribute such as "year");
+     *                    empty for all
      */
-    public record Settings(Fusion.Mode mode, Map<String, Double> weights, boolean normalise) implements NodeSettings {
+    public record Settings(Fusion.Mode mode, Map<String, Double> weights, boolean normalise, List<String> itemContent)
+            implements NodeSettings {
         public Settings {
             weights = weights == null ? Map.of() : new LinkedHashMap<>(weights);
+            itemContent = itemContent == null ? List.of() : List.copyOf(itemContent);
+        }
+
+        /** All of the ItemTable's content. */
+        public Settings(Fusion.Mode mode, Map<String, Double> weights, boolean normalise) {
+            this(mode, weights, normalise, List.of());
         }
 
         @Override
@@ -97,7 +106,7 @@ public final class FuseFeatures implements NodeKind<FuseFeatures.Settings> {
 
     @Override
     public Settings defaultSettings() {
-        return new Settings(Fusion.Mode.GATED, Map.of(), true);
+        return new Settings(Fusion.Mode.GATED, Map.of(), true, List.of());
     }
 
     @Override
@@ -120,7 +129,7 @@ public final class FuseFeatures implements NodeKind<FuseFeatures.Settings> {
                 ? inputs.get(EMBEDDING_PORTS.size()).as(ItemTable.class) : null;
         if (table != null) {
             itemIds = table.items();
-            itemBlocks.addAll(itemTableBlocks(table));
+            itemBlocks.addAll(selected(itemTableBlocks(table), s.itemContent()));
         }
         List<Embeddings> sources = new ArrayList<>();
         for (int k = 0; k < EMBEDDING_PORTS.size() && k < inputs.size(); k++) {
@@ -183,6 +192,18 @@ public final class FuseFeatures implements NodeKind<FuseFeatures.Settings> {
             }
         }
         return out;
+    }
+
+    private static List<FeatureBlock> selected(List<FeatureBlock> blocks, List<String> wanted) throws InvalidSettingsException {
+        if (wanted.isEmpty()) {
+            return blocks;
+        }
+        List<String> names = blocks.stream().map(FeatureBlock::name).toList();
+        List<String> unknown = wanted.stream().filter(w -> !names.contains(w)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidSettingsException("itemContent names " + unknown + ", which the ItemTable does not have; it has " + names);
+        }
+        return blocks.stream().filter(b -> wanted.contains(b.name())).toList();
     }
 
     private static List<String> columns(int dim) {
