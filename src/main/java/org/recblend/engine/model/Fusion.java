@@ -29,7 +29,7 @@ public record Fusion(Mode mode, Map<String, Double> weights) implements Serializ
 
     public Fusion {
         Objects.requireNonNull(mode, "mode");
-        weights = weights == null ? Map.of() : new LinkedHashMap<>(weights);
+        weights = weights == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
     }
 
     /** The fixed weight of a source: its entry in weighted mode, otherwise 1. */

@@ -50,7 +50,7 @@ public final class FuseFeatures implements NodeKind<FuseFeatures.Settings> {
     public record Settings(Fusion.Mode mode, Map<String, Double> weights, boolean normalise, List<String> itemContent)
             implements NodeSettings {
         public Settings {
-            weights = weights == null ? Map.of() : new LinkedHashMap<>(weights);
+            weights = weights == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
             itemContent = itemContent == null ? List.of() : List.copyOf(itemContent);
         }
 
