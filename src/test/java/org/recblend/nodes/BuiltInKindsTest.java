@@ -20,6 +20,7 @@ class BuiltInKindsTest {
                 "preprocess.split.coldstart",
                 "encode.text.minilm", "encode.text.onnx", "encode.text.tfidf",
                 "encode.text.remote", "encode.sentiment",
+                "fuse.features",
                 "train.popularity", "train.itemknn", "train.ease", "train.bpr", "train.neumf", "train.hybrid",
                 "recommend.topk", "evaluate.ranking",
                 "encode.social", "encode.context");
