@@ -18,6 +18,7 @@ class BuiltInKindsTest {
                 "collect.dataset", "preprocess.threshold", "preprocess.kcore", "preprocess.dedup",
                 "preprocess.split.random", "preprocess.split.temporal", "preprocess.split.leavelast",
                 "preprocess.split.coldstart",
+                "encode.text.minilm", "encode.text.onnx", "encode.text.tfidf",
                 "train.popularity", "train.itemknn", "train.ease", "train.bpr", "train.neumf", "train.hybrid",
                 "recommend.topk", "evaluate.ranking",
                 "encode.social", "encode.context");
