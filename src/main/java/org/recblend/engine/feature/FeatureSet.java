@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Objects;
 import org.recblend.domain.IdIndex;
 import org.recblend.engine.model.FloatMatrix;
+import org.recblend.engine.model.Fusion;
+import org.recblend.engine.model.FusedFeatures;
 
 /**
  * Dense features of the users or of the items of one id space, as named blocks. It is what the
  * fuse stage hands to models with feature towers: item attributes now, and text embeddings,
  * social and context features as further blocks, without a change to the models.
  */
-public record FeatureSet(Side side, IdIndex ids, List<FeatureBlock> blocks) implements Serializable {
+public record FeatureSet(Side side, IdIndex ids, List<FeatureBlock> blocks, Fusion fusion) implements Serializable {
     /** Whose features these are. */
     public enum Side { USER, ITEM }
 
@@ -20,12 +22,35 @@ public record FeatureSet(Side side, IdIndex ids, List<FeatureBlock> blocks) impl
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(ids, "ids");
         blocks = List.copyOf(blocks);
+        fusion = fusion == null ? Fusion.CONCAT : fusion;
         for (FeatureBlock b : blocks) {
             if (b.values().rows() != ids.size()) {
                 throw new IllegalArgumentException("Feature block " + b.name() + " has " + b.values().rows() + " rows for "
                         + ids.size() + " ids");
             }
         }
+    }
+
+    /** Blocks fused by concatenation. */
+    public FeatureSet(Side side, IdIndex ids, List<FeatureBlock> blocks) {
+        this(side, ids, blocks, Fusion.CONCAT);
+    }
+
+    /** The same blocks under another fusion mode. */
+    public FeatureSet withFusion(Fusion newFusion) {
+        return new FeatureSet(side, ids, blocks, newFusion);
+    }
+
+    /**
+     * The blocks as the Hybrid model takes them, rows following {@code target}; null when there are
+     * no columns.
+     */
+    public FusedFeatures fused(IdIndex target) {
+        if (width() == 0) {
+            return null;
+        }
+        int[] widths = blocks.stream().mapToInt(b -> b.values().cols()).toArray();
+        return new FusedFeatures(matrixFor(target), blocks.stream().map(FeatureBlock::name).toList(), widths, fusion);
     }
 
     /** All features side by side in block order. */
@@ -49,7 +74,8 @@ public record FeatureSet(Side side, IdIndex ids, List<FeatureBlock> blocks) impl
         }
         List<FeatureBlock> all = new ArrayList<>(blocks);
         all.addAll(other.blocks);
-        return new FeatureSet(side, ids, all);
+        // The fuse stage's mode wins over the plain concatenation of item-table features.
+        return new FeatureSet(side, ids, all, fusion.mode() == Fusion.Mode.CONCAT ? other.fusion : fusion);
     }
 
     /** The same blocks with rows re-ordered to follow {@code target} (matched by external id; unknown ids get zeros). */
@@ -62,7 +88,7 @@ public record FeatureSet(Side side, IdIndex ids, List<FeatureBlock> blocks) impl
             FeatureSet one = new FeatureSet(side, ids, List.of(b));
             aligned.add(new FeatureBlock(b.name(), b.columns(), one.matrixFor(target)));
         }
-        return new FeatureSet(side, target, aligned);
+        return new FeatureSet(side, target, aligned, fusion);
     }
 
     /**

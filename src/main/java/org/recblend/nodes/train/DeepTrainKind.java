@@ -63,6 +63,10 @@ abstract class DeepTrainKind<S extends DeepSettings> implements NodeKind<S> {
     /** The model to fit, built for this split (and the optional inputs after it). */
     abstract DeepModel model(S settings, Split split, List<PortData> inputs, ExecutionContext ctx);
 
+    /** Called after training, before the model is handed on: for reports such as source contributions. */
+    void trained(S settings, DeepModel model, TrainingOutcome outcome, Split split, ExecutionContext ctx) throws Exception {
+    }
+
     @Override
     public List<PortData> execute(S settings, List<PortData> inputs, ExecutionContext ctx) throws Exception {
         Split split = inputs.get(0).as(Split.class);
@@ -94,6 +98,7 @@ abstract class DeepTrainKind<S extends DeepSettings> implements NodeKind<S> {
                 storeMetrics(store, runId.getAsInt(), ctx.nodeId(), Map.of("rmse", r.rmse(), "mae", r.mae()));
             }
         }
+        trained(settings, model, out, split, ctx);
         Map<String, Object> settingsMap = SettingsCodec.mapper().convertValue(settings, new TypeReference<Map<String, Object>>() { });
         TrainedModel trained = new TrainedModel(out.recommender(), model.kind(), settingsMap, out.curve(), out.trainSeconds());
         return List.of(PortData.of(TrainPorts.TRAINED_MODEL, trained));
