@@ -74,13 +74,16 @@ final class FusionBenchmark {
     static final double COLD_SHARE = 0.2;
     static final int SPARSE_KEEP = 5;
     static final double SOCIAL_SHRINK = 5;
+    /** Penalty of the ridge baseline, relative to the mean feature variance (as the Hybrid's default coldRidge). */
+    static final double RIDGE = 1.0;
 
     /**
      * @param seeds    splits (cold start, Last.fm) or model seeds (Amazon, whose split is fixed), from 42 upwards
      * @param epochs   epochs of BPR and the Hybrid; 0 = the nodes' defaults
      * @param encoders the text encoders to compare
+     * @param hybrid   whether the cold-start part trains the Hybrid rows (the slow part) beside the ridge baseline
      */
-    record Options(int seeds, int epochs, List<Encoder> encoders) {
+    record Options(int seeds, int epochs, List<Encoder> encoders, boolean hybrid) {
     }
 
     /** One model's figures, one value per seed for each measure. */
@@ -128,8 +131,20 @@ final class FusionBenchmark {
             for (int s = 0; s < options.seeds(); s++) {
                 long seed = FIRST_SEED + s;
                 Split split = coldSplit(ratings, seed);
-                rows.add("BPR alone", cold(bpr(split, seed), split));
+                Trained bpr = bpr(split, seed);
+                rows.add("BPR alone", cold(bpr, split));
+                boolean[] warm = warm(split);
+                float[] years = standardisedColumn(year, "year", bpr.recommender().items());
                 for (Encoder e : options.encoders()) {
+                    float[] x = aligned(texts.get(e), bpr.recommender().items());
+                    int p = texts.get(e).dim();
+                    rows.add("Ridge map of " + e.label + " text to BPR factors (baseline)",
+                            cold(new Trained(ColdRidgeBaseline.of(bpr.recommender(), x, p, warm, RIDGE), bpr.seconds()), split));
+                    rows.add("Ridge map of " + e.label + " text + release year to BPR factors (baseline)",
+                            cold(new Trained(ColdRidgeBaseline.of(bpr.recommender(), withColumn(x, p, years), p + 1, warm, RIDGE),
+                                    bpr.seconds()), split));
+                }
+                for (Encoder e : options.hybrid() ? options.encoders() : List.<Encoder>of()) {
                     Embeddings text = texts.get(e);
                     rows.add("Hybrid, " + e.label + " text only", cold(hybrid(split, seed, text, null, project.store()), split));
                     rows.add("Hybrid, " + e.label + " text + release year",
@@ -148,11 +163,15 @@ final class FusionBenchmark {
                 + " that user's held-out cold items are relevant (%d users); AUC = share of (relevant, other cold item) pairs"
                 + " ranked right; NDCG@10 binary. Mean ± sd over %d split%s. Models: node defaults%s (`train.bpr`;"
                 + " `train.hybrid` fed by `fuse.features`, default gated fusion with per-source normalisation, whose cold"
-                + " items get an ID part by the ridge map of features to the warm items' factors). Texts"
+                + " items get an ID part by the ridge map of features to the warm items' factors)%s. Ridge baseline (the reference's"
+                + " method): the same seed's BPR, its cold items' factors and bias mapped from the features by a ridge"
+                + " regression fitted on the warm items (penalty 1 × the mean feature variance); text + year = the text"
+                + " vector with the standardised year appended. Texts"
                 + " `%s`: MiniLM = `encode.text.minilm` (all-MiniLM-L6-v2, quantized), TF-IDF ="
                 + " `encode.text.tfidf` (128 SVD components). Release year: the item table's `year`, standardised."
                 + " Written by `recblend bench fusion` in %.1f min.%n%n", COLD_SHARE * 100, coldItems, seedList(), users,
-                options.seeds(), options.seeds() == 1 ? "" : "s", epochNote(), ML_TEMPLATE, minutes));
+                options.seeds(), options.seeds() == 1 ? "" : "s", epochNote(),
+                options.hybrid() ? "" : "; **the Hybrid rows were left out of this run** (`--no-hybrid`)", ML_TEMPLATE, minutes));
         b.append(machine.get()).append("\n\n");
         b.append("| Model | cold-item AUC | cold-item NDCG@10 | training s (mean) |\n|---|---:|---:|---:|\n");
         for (Row r : rows.rows()) {
@@ -170,7 +189,7 @@ final class FusionBenchmark {
     private RankingMetrics.Cold lastCold;
 
     private double[] cold(Trained t, Split split) {
-        lastCold = RankingMetrics.coldItems(t.model().recommender(), split, monitor);
+        lastCold = RankingMetrics.coldItems(t.recommender(), split, monitor);
         monitor.log(String.format(Locale.ROOT, "cold items: AUC %.4f, NDCG@10 %.4f (%d users, %d cold items)", lastCold.auc(),
                 lastCold.ndcg(), lastCold.users(), lastCold.coldItems()));
         return new double[] {lastCold.auc(), lastCold.ndcg(), t.seconds()};
@@ -180,6 +199,64 @@ final class FusionBenchmark {
         ItemColdStartSplit kind = new ItemColdStartSplit();
         return NodeRunner.run(kind, new ItemColdStartSplit.Settings(COLD_SHARE, 0, seed), new StoreContext(ItemColdStartSplit.ID,
                 monitor, null), PortData.of(PortTypes.INTERACTIONS, ratings)).get(0).as(Split.class);
+    }
+
+    private static boolean[] warm(Split split) {
+        int[] counts = split.train().itemCounts();
+        boolean[] w = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            w[i] = counts[i] > 0;
+        }
+        return w;
+    }
+
+    /** The embedding rows in the order of {@code items}; items without a vector get zeros. */
+    static float[] aligned(Embeddings e, org.recblend.domain.IdIndex items) {
+        float[] out = new float[items.size() * e.dim()];
+        for (int i = 0; i < items.size(); i++) {
+            int k = e.ids().indexOf(items.id(i));
+            if (k >= 0 && e.present(k)) {
+                System.arraycopy(e.row(k), 0, out, i * e.dim(), e.dim());
+            }
+        }
+        return out;
+    }
+
+    /** One numeric attribute standardised to mean 0 and deviation 1 over the items that have it, missing = 0. */
+    static float[] standardisedColumn(ItemTable table, String name, org.recblend.domain.IdIndex items) {
+        double[] v = new double[items.size()];
+        boolean[] has = new boolean[items.size()];
+        double sum = 0;
+        double sq = 0;
+        int count = 0;
+        for (int i = 0; i < items.size(); i++) {
+            int k = table.items().indexOf(items.id(i));
+            AttributeValue a = k < 0 ? null : table.info(k).attributes().get(name);
+            if (a != null && a.number() != null) {
+                v[i] = a.number();
+                has[i] = true;
+                sum += v[i];
+                sq += v[i] * v[i];
+                count++;
+            }
+        }
+        double mean = count == 0 ? 0 : sum / count;
+        double sd = count < 2 ? 1 : Math.sqrt(Math.max(sq / count - mean * mean, 1e-12));
+        float[] out = new float[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = has[i] ? (float) ((v[i] - mean) / sd) : 0f;
+        }
+        return out;
+    }
+
+    private static float[] withColumn(float[] x, int p, float[] column) {
+        int n = column.length;
+        float[] out = new float[n * (p + 1)];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x, i * p, out, i * (p + 1), p);
+            out[i * (p + 1) + p] = column[i];
+        }
+        return out;
     }
 
     /** The item table with one numeric attribute and nothing else (no categories, no texts). */
@@ -242,7 +319,7 @@ final class FusionBenchmark {
     }
 
     private double[] full(Trained t, Split split) {
-        EvaluationResult r = Evaluator.evaluate(t.model().recommender(), split, EvalOptions.defaults().withKs(RankingMetrics.K), monitor);
+        EvaluationResult r = Evaluator.evaluate(t.recommender(), split, EvalOptions.defaults().withKs(RankingMetrics.K), monitor);
         double ndcg = r.value(MetricNames.NDCG, RankingMetrics.K);
         double recall = r.value(MetricNames.RECALL, RankingMetrics.K);
         monitor.log(String.format(Locale.ROOT, "NDCG@10 %.4f, Recall@10 %.4f", ndcg, recall));
@@ -277,9 +354,9 @@ final class FusionBenchmark {
                 trainRows = sparse.split().train().size();
                 testRows = sparse.split().test().size();
                 Trained bpr = bpr(sparse.split(), seed);
-                rows.add("BPR", groups(bpr.model().recommender(), bpr.seconds(), sparse));
+                rows.add("BPR", groups(bpr.recommender(), bpr.seconds(), sparse));
                 long s0 = System.nanoTime();
-                Recommender social = socialShrink(bpr.model().recommender(), graph, sparse.split(), seed);
+                Recommender social = socialShrink(bpr.recommender(), graph, sparse.split(), seed);
                 double seconds = bpr.seconds() + (System.nanoTime() - s0) / 1e9;
                 rows.add(String.format(Locale.ROOT, "BPR + social fusion (`encode.social`: user factors shrunk to the friends'"
                         + " mean, share c/(c + n_u), c = %.0f)", SOCIAL_SHRINK), groups(social, seconds, sparse));
@@ -406,7 +483,7 @@ final class FusionBenchmark {
     // ---------------------------------------------------------------- models
 
     /** A trained model and its training seconds. */
-    record Trained(TrainedModel model, double seconds) {
+    record Trained(Recommender recommender, double seconds) {
     }
 
     private Trained bpr(Split split, long seed) throws Exception {
@@ -440,7 +517,7 @@ final class FusionBenchmark {
         for (PortData d : out) {
             if (d.type().id().equals(TrainPorts.TRAINED_MODEL.id())) {
                 TrainedModel m = d.as(TrainedModel.class);
-                return new Trained(m, m.trainSeconds() > 0 ? m.trainSeconds() : wall);
+                return new Trained(m.recommender(), m.trainSeconds() > 0 ? m.trainSeconds() : wall);
             }
         }
         throw new IllegalStateException(kind.descriptor().id() + " produced no trained model");
@@ -542,7 +619,7 @@ final class FusionBenchmark {
             if (t == null) {
                 continue;
             }
-            String setting = r.name().replace("Hybrid, " + Encoder.minilm.label + " ", "");
+            String setting = r.name().replace(Encoder.minilm.label + " ", "");
             double d = r.mean(measure) - t.mean(measure);
             int w = wins(r, t, measure);
             int n = r.values().get(measure).length;
@@ -576,9 +653,14 @@ final class FusionBenchmark {
         Row year = by.get("Hybrid, MiniLM text + release year");
         Row tfYear = by.get("Hybrid, TF-IDF text + release year");
         StringBuilder b = new StringBuilder();
-        check(b, text, "MiniLM text only", 0.654, 0.211);
-        check(b, year, "MiniLM text + year", 0.779, 0.303);
-        check(b, tfYear, "TF-IDF + year", 0.777, 0.269);
+        check(b, text, "Hybrid, MiniLM text only", 0.654, 0.211);
+        check(b, year, "Hybrid, MiniLM text + year", 0.779, 0.303);
+        check(b, tfYear, "Hybrid, TF-IDF + year", 0.777, 0.269);
+        check(b, by.get("Ridge map of MiniLM text to BPR factors (baseline)"), "ridge baseline, MiniLM text only", 0.654, 0.211);
+        check(b, by.get("Ridge map of MiniLM text + release year to BPR factors (baseline)"), "ridge baseline, MiniLM text + year",
+                0.779, 0.303);
+        check(b, by.get("Ridge map of TF-IDF text + release year to BPR factors (baseline)"), "ridge baseline, TF-IDF + year",
+                0.777, 0.269);
         return b.length() == 0 ? "" : "Against the reference figures:\n\n" + b;
     }
 
