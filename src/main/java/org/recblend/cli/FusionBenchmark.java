@@ -637,7 +637,7 @@ final class FusionBenchmark {
         Row b = by.get(base);
         StringBuilder out = new StringBuilder();
         for (Row r : rows.rows()) {
-            if (r != b && b != null) {
+            if (b != null && !r.name().equals(base)) {
                 out.append(String.format(Locale.ROOT, "- %s against %s: %s %+.4f (%+.0f %%), better on %d of %d seeds.%n", r.name(),
                         base, name, r.mean(measure) - b.mean(measure), 100 * (r.mean(measure) / b.mean(measure) - 1),
                         wins(r, b, measure), r.values().get(measure).length));
