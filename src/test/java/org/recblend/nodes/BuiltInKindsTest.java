@@ -21,7 +21,7 @@ class BuiltInKindsTest {
                 "encode.text.minilm", "encode.text.onnx", "encode.text.tfidf",
                 "train.popularity", "train.itemknn", "train.ease", "train.bpr", "train.neumf", "train.hybrid",
                 "recommend.topk", "evaluate.ranking",
-                "encode.social", "encode.context");
+                "encode.social", "encode.context", "fuse.features");
         assertThat(registry.all().get(0).descriptor().stage()).isEqualTo(Stage.COLLECT);
     }
 
