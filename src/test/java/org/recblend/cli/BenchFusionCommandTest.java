@@ -16,9 +16,9 @@ class BenchFusionCommandTest {
 
     /**
      * A quick cold-start configuration on the real ML-100K with plots (TF-IDF only, 1 split, 2
-     * epochs): the section has its rows, BPR cannot rank cold items, text features can. About two
-     * minutes on the shared 2-core machine under load 14 (import, TF-IDF, three trainings), hence
-     * tagged as a benchmark.
+     * epochs): the section has its rows, BPR cannot rank cold items, text features can. 31 s on the
+     * shared 2-core machine at load 5, about two minutes at load 14 (import, TF-IDF, three trainings),
+     * hence tagged as a benchmark (excluded from {@code mvn verify}).
      */
     @Test
     @Tag("benchmark")
