@@ -11,7 +11,7 @@ import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.recblend.domain.Embeddings;
 import org.recblend.domain.IdIndex;
-import org.recblend.engine.PlantedData;
+import org.recblend.sample.PlantedData;
 import org.recblend.engine.Recommender;
 import org.recblend.engine.TrainedModel;
 import org.recblend.engine.feature.FeatureSet;
