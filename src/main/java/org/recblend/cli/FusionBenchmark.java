@@ -197,7 +197,7 @@ final class FusionBenchmark {
 
     private Split coldSplit(InteractionTable ratings, long seed) throws Exception {
         ItemColdStartSplit kind = new ItemColdStartSplit();
-        return NodeRunner.run(kind, new ItemColdStartSplit.Settings(COLD_SHARE, 0, seed), new StoreContext(ItemColdStartSplit.ID,
+        return NodeRunner.run(kind, new ItemColdStartSplit.Settings(COLD_SHARE, 0, seed), new HeadlessContext(ItemColdStartSplit.ID,
                 monitor, null), PortData.of(PortTypes.INTERACTIONS, ratings)).get(0).as(Split.class);
     }
 
@@ -409,7 +409,7 @@ final class FusionBenchmark {
         EncodeSocial kind = new EncodeSocial();
         EncodeSocial.Settings s = new EncodeSocial.Settings(SocialEncoder.Signal.EMBEDDINGS, SocialAdjacency.Direction.BOTH, false,
                 1, 0, 32, UserProfiles.Weighting.LOG, false, seed, SOCIAL_SHRINK);
-        Embeddings shrunk = NodeRunner.run(kind, s, new StoreContext("encode.social", monitor, null),
+        Embeddings shrunk = NodeRunner.run(kind, s, new HeadlessContext("encode.social", monitor, null),
                 PortData.of(PortTypes.SOCIAL_GRAPH, graph), PortData.of(PortTypes.EMBEDDINGS, factors), null,
                 PortData.of(PortTypes.SPLIT, split)).get(0).as(Embeddings.class);
         float[] values = new float[user.rows() * user.cols()];
@@ -496,7 +496,7 @@ final class FusionBenchmark {
     private Trained hybrid(Split split, long seed, Embeddings text, ItemTable attributes, ProjectStore store) throws Exception {
         monitor.checkCancelled();
         FuseFeatures fuse = new FuseFeatures();
-        List<PortData> fused = NodeRunner.run(fuse, fuse.defaultSettings(), new StoreContext(FuseFeatures.ID, monitor, store),
+        List<PortData> fused = NodeRunner.run(fuse, fuse.defaultSettings(), new HeadlessContext(FuseFeatures.ID, monitor, store),
                 PortData.of(PortTypes.EMBEDDINGS, text), null, null, null, null,
                 attributes == null ? null : PortData.of(PortTypes.ITEM_TABLE, attributes));
         HybridTrain kind = new HybridTrain();
@@ -512,7 +512,7 @@ final class FusionBenchmark {
                     : byPort.get(ports.get(k).name());
         }
         long t0 = System.nanoTime();
-        List<PortData> out = NodeRunner.run(kind, settings, new StoreContext(kind.descriptor().id(), monitor, null), inputs);
+        List<PortData> out = NodeRunner.run(kind, settings, new HeadlessContext(kind.descriptor().id(), monitor, null), inputs);
         double wall = (System.nanoTime() - t0) / 1e9;
         for (PortData d : out) {
             if (d.type().id().equals(TrainPorts.TRAINED_MODEL.id())) {
@@ -535,7 +535,7 @@ final class FusionBenchmark {
                     MiniLmEncode.Settings d = kind.defaultSettings();
                     MiniLmEncode.Settings s = new MiniLmEncode.Settings(Embeddings.Side.ITEM, template, d.maxTexts(), d.batchSize(),
                             d.quantized());
-                    yield NodeRunner.run(kind, s, new StoreContext(MiniLmEncode.ID, monitor, store),
+                    yield NodeRunner.run(kind, s, new HeadlessContext(MiniLmEncode.ID, monitor, store),
                             PortData.of(PortTypes.ITEM_TABLE, items), null, null).get(0).as(Embeddings.class);
                 }
                 case tfidf -> {
@@ -543,7 +543,7 @@ final class FusionBenchmark {
                     TfIdfEncode.Settings d = kind.defaultSettings();
                     TfIdfEncode.Settings s = new TfIdfEncode.Settings(Embeddings.Side.ITEM, template, d.maxTexts(), d.batchSize(),
                             d.dim(), d.seed(), d.stopWords());
-                    yield NodeRunner.run(kind, s, new StoreContext(TfIdfEncode.ID, monitor, store),
+                    yield NodeRunner.run(kind, s, new HeadlessContext(TfIdfEncode.ID, monitor, store),
                             PortData.of(PortTypes.ITEM_TABLE, items), null, null).get(0).as(Embeddings.class);
                 }
             };

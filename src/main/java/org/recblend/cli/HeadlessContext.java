@@ -4,11 +4,14 @@ import org.recblend.pipeline.ExecutionContext;
 import org.recblend.store.ProjectStore;
 import org.recblend.task.TaskMonitor;
 
-/** Runs one node kind outside a project and a run (benchmarks): no store, no run id; monitor calls pass through. */
-record HeadlessContext(String nodeId, TaskMonitor monitor) implements ExecutionContext {
-    @Override
-    public ProjectStore store() {
-        return null;
+/**
+ * Runs one node kind outside a run (benchmarks): no run id; monitor calls pass through, prefixed by
+ * the node id. {@code store} is a scratch project for nodes that keep a cache there (the encoders'
+ * embeddings), or null.
+ */
+record HeadlessContext(String nodeId, TaskMonitor monitor, ProjectStore store) implements ExecutionContext {
+    HeadlessContext(String nodeId, TaskMonitor monitor) {
+        this(nodeId, monitor, null);
     }
 
     @Override
