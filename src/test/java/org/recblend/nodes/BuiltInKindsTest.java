@@ -23,7 +23,7 @@ class BuiltInKindsTest {
                 "fuse.features",
                 "train.popularity", "train.itemknn", "train.ease", "train.bpr", "train.neumf", "train.hybrid",
                 "recommend.topk", "evaluate.ranking",
-                "encode.social", "encode.context", "fuse.features");
+                "encode.social", "encode.context");
         assertThat(registry.all().get(0).descriptor().stage()).isEqualTo(Stage.COLLECT);
     }
 
