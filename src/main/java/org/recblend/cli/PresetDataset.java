@@ -1,14 +1,8 @@
 package org.recblend.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.recblend.domain.InteractionTable;
 import org.recblend.domain.ItemTable;
-import org.recblend.ingest.ErrorPolicy;
-import org.recblend.ingest.ImportMode;
-import org.recblend.ingest.preset.PresetImporter;
-import org.recblend.store.ProjectStore;
 import org.recblend.store.StoredDataset;
 import org.recblend.task.TaskMonitor;
 
@@ -23,13 +17,9 @@ import org.recblend.task.TaskMonitor;
  */
 record PresetDataset(InteractionTable ratings, ItemTable items) {
     static PresetDataset read(String presetId, Path folder, TaskMonitor monitor) throws Exception {
-        Path scratch = Files.createTempDirectory("recblend-bench");
-        try (ProjectStore store = ProjectStore.create(scratch.resolve("bench"))) {
-            PresetImporter.importFolder(store, presetId, folder, presetId, ErrorPolicy.ABORT, ImportMode.NEW, monitor);
-            StoredDataset dataset = StoredDataset.open(store, presetId, List.of());
+        try (BenchProject project = BenchProject.importFolder(presetId, folder, monitor)) {
+            StoredDataset dataset = project.all();
             return new PresetDataset(dataset.interactions(monitor), dataset.items(monitor));
-        } finally {
-            BenchFiles.deleteRecursively(scratch);
         }
     }
 }
