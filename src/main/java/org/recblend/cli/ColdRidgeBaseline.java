@@ -5,6 +5,7 @@ import org.recblend.engine.Recommender;
 import org.recblend.engine.model.DeepRecommender;
 import org.recblend.engine.model.FactorRecommender;
 import org.recblend.engine.model.FloatMatrix;
+import org.recblend.engine.model.RidgeMap;
 
 /**
  * The reference method of the cold-start acceptance figures, kept as a clearly named baseline row:
@@ -32,117 +33,24 @@ final class ColdRidgeBaseline {
         int n = item.rows();
         int d = item.cols();
         int q = d + 1;
-        double[] xm = new double[p];
-        double[] ym = new double[q];
-        int count = 0;
+        float[] y = new float[n * q];
         for (int i = 0; i < n; i++) {
-            if (warm[i]) {
-                count++;
-                for (int c = 0; c < p; c++) {
-                    xm[c] += features[i * p + c];
-                }
-                for (int c = 0; c < q; c++) {
-                    ym[c] += target(item, bias, i, c);
-                }
-            }
+            System.arraycopy(item.data(), i * d, y, i * q, d);
+            y[i * q + d] = bias == null ? 0 : bias.data()[i];
         }
-        for (int c = 0; c < p; c++) {
-            xm[c] /= Math.max(count, 1);
-        }
-        for (int c = 0; c < q; c++) {
-            ym[c] /= Math.max(count, 1);
-        }
-        double[] gram = new double[p * p];
-        double[] xty = new double[p * q];
-        double[] xc = new double[p];
-        for (int i = 0; i < n; i++) {
-            if (!warm[i]) {
-                continue;
-            }
-            for (int c = 0; c < p; c++) {
-                xc[c] = features[i * p + c] - xm[c];
-            }
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    gram[a * p + b] += xc[a] * xc[b];
-                }
-                for (int c = 0; c < q; c++) {
-                    xty[a * q + c] += xc[a] * (target(item, bias, i, c) - ym[c]);
-                }
-            }
-        }
-        double trace = 0;
-        for (int a = 0; a < p; a++) {
-            trace += gram[a * p + a];
-        }
-        double penalty = lambda * Math.max(trace / p, 1e-12);
-        for (int a = 0; a < p; a++) {
-            gram[a * p + a] += penalty;
-        }
-        double[] beta = solve(gram, xty, p, q);
+        RidgeMap map = RidgeMap.fit(features, p, y, q, warm, lambda);
         float[] items = item.data().clone();
         float[] itemBias = new float[n];
         for (int i = 0; i < n; i++) {
-            itemBias[i] = bias == null ? 0 : bias.data()[i];
-            if (warm[i]) {
-                continue;
-            }
-            for (int c = 0; c < q; c++) {
-                double v = ym[c];
-                for (int a = 0; a < p; a++) {
-                    v += (features[i * p + a] - xm[a]) * beta[a * q + c];
-                }
-                if (c < d) {
-                    items[i * d + c] = (float) v;
-                } else {
-                    itemBias[i] = (float) v;
-                }
+            itemBias[i] = y[i * q + d];
+            if (!warm[i]) {
+                float[] pred = map.predict(features, i * p);
+                System.arraycopy(pred, 0, items, i * d, d);
+                itemBias[i] = pred[d];
             }
         }
         FloatMatrix userBias = w.get("userBias");
         return new FactorRecommender("bpr-ridge", bpr.users(), bpr.items(), w.get("user"), new FloatMatrix(n, d, items),
                 userBias == null ? null : userBias.data(), itemBias, 0);
-    }
-
-    private static double target(FloatMatrix item, FloatMatrix bias, int i, int c) {
-        return c < item.cols() ? item.data()[i * item.cols() + c] : bias == null ? 0 : bias.data()[i];
-    }
-
-    /** Solves G·B = R for symmetric positive definite G (p × p) by Cholesky; R is p × q. */
-    private static double[] solve(double[] g, double[] r, int p, int q) {
-        double[] l = new double[p * p];
-        for (int j = 0; j < p; j++) {
-            double s = g[j * p + j];
-            for (int k = 0; k < j; k++) {
-                s -= l[j * p + k] * l[j * p + k];
-            }
-            l[j * p + j] = Math.sqrt(Math.max(s, 1e-12));
-            for (int i = j + 1; i < p; i++) {
-                double t = g[i * p + j];
-                for (int k = 0; k < j; k++) {
-                    t -= l[i * p + k] * l[j * p + k];
-                }
-                l[i * p + j] = t / l[j * p + j];
-            }
-        }
-        double[] out = new double[p * q];
-        double[] y = new double[p];
-        for (int c = 0; c < q; c++) {
-            for (int i = 0; i < p; i++) {
-                double t = r[i * q + c];
-                for (int k = 0; k < i; k++) {
-                    t -= l[i * p + k] * y[k];
-                }
-                y[i] = t / l[i * p + i];
-            }
-            for (int i = p - 1; i >= 0; i--) {
-                double t = y[i];
-                for (int k = i + 1; k < p; k++) {
-                    t -= l[k * p + i] * out[k * q + c];
-                }
-                out[i * q + c] = t / l[i * p + i];
-            }
-        }
-        return out;
     }
 }

@@ -24,8 +24,8 @@ final class NodeRunner {
         return epochs > 0 ? withComponent(s, "epochs", epochs) : s;
     }
 
-    /** A copy of a settings record with one int component replaced (no-op when the record has none by that name). */
-    static <S> S withComponent(S settings, String name, int value) {
+    /** A copy of a settings record with one component replaced (no-op when the record has none by that name). */
+    static <S> S withComponent(S settings, String name, Object value) {
         Class<?> cls = settings.getClass();
         if (!cls.isRecord()) {
             return settings;
@@ -37,7 +37,7 @@ final class NodeRunner {
         try {
             Object[] args = new Object[parts.length];
             for (int k = 0; k < parts.length; k++) {
-                args[k] = parts[k].getName().equals(name) ? Integer.valueOf(value) : parts[k].getAccessor().invoke(settings);
+                args[k] = parts[k].getName().equals(name) ? value : parts[k].getAccessor().invoke(settings);
             }
             Constructor<?> canonical = cls.getDeclaredConstructor(Arrays.stream(parts).map(RecordComponent::getType).toArray(Class[]::new));
             @SuppressWarnings("unchecked")

@@ -4,12 +4,12 @@ import org.recblend.domain.IdIndex;
 import org.recblend.domain.InteractionTable;
 
 /** Global popularity as a baseline for the tests of this package (the real node is the eval helper's). */
-final class PopularityScorer implements Recommender {
+public final class PopularityScorer implements Recommender {
     private final IdIndex users;
     private final IdIndex items;
     private final float[] counts;
 
-    PopularityScorer(InteractionTable train) {
+    public PopularityScorer(InteractionTable train) {
         users = train.users();
         items = train.items();
         int[] c = train.itemCounts();

@@ -21,6 +21,7 @@ class BuiltInKindsTest {
                 "encode.text.minilm", "encode.text.onnx", "encode.text.tfidf",
                 "encode.text.remote", "encode.sentiment",
                 "fuse.features",
+                "fuse.social",
                 "train.popularity", "train.itemknn", "train.ease", "train.bpr", "train.neumf", "train.hybrid",
                 "recommend.topk", "evaluate.ranking",
                 "encode.social", "encode.context");

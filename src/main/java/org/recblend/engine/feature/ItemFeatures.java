@@ -86,6 +86,16 @@ public final class ItemFeatures {
         return new FeatureBlock("attributes", names, new FloatMatrix(n, w, v));
     }
 
+    /** One numeric attribute per item of the table, NaN where missing. */
+    public static double[] numbers(ItemTable table, String name) {
+        double[] out = new double[table.size()];
+        for (int i = 0; i < out.length; i++) {
+            Double x = number(table.info(i), name);
+            out[i] = x == null ? Double.NaN : x;
+        }
+        return out;
+    }
+
     private static Double number(ItemInfo info, String name) {
         AttributeValue a = info.attributes().get(name);
         return a == null || !a.isNumeric() ? null : a.number();

@@ -17,8 +17,9 @@ import org.recblend.engine.Recommender;
  * its own map and combined by the side's {@link Fusion} mode (see {@link FeatureTower}). Features are
  * optional on either side. In training the item's ID embedding and bias are dropped at random (ID
  * dropout), so the feature path learns to stand alone; items and users without training rows are
- * scored from their features. Cold items also get an ID part and bias predicted from their features
- * by a ridge map fitted on the warm items (when {@link #optColdRidge} is above 0; decision 0017).
+ * scored from their features. With {@link #optColdRidge} above 0, cold items also get a ridge map of
+ * their features fitted on the warm items: onto the ID part and bias (decision 0017) or onto the
+ * whole item vector and bias ({@link ColdTarget#WHOLE_VECTOR}, decision 0018).
  * The L2 penalty applies to the user ID rows and to the whole item vectors (ID + features) of a
  * batch, so the item feature maps are regularised too.
  */
@@ -36,6 +37,18 @@ public final class HybridTowers implements DeepModel {
     private final float offset;
     private float featureScale = 1f;
     private double coldRidge;
+    private ColdTarget coldTarget = ColdTarget.ID_PART;
+
+    /** What the ridge map of a cold item's features predicts. */
+    public enum ColdTarget {
+        /** The ID embedding and bias; the item's feature path is added to it, as for a warm item. */
+        ID_PART,
+        /**
+         * The whole item vector (ID embedding + feature path) and bias, as the reference method maps into a
+         * collaborative model's item factors; the cold item's own feature path is then not added again.
+         */
+        WHOLE_VECTOR
+    }
 
     /**
      * One block per side, concatenation (the model before per-source fusion).
@@ -91,6 +104,12 @@ public final class HybridTowers implements DeepModel {
      */
     public HybridTowers optColdRidge(double lambda) {
         this.coldRidge = lambda;
+        return this;
+    }
+
+    /** What the cold items' ridge map predicts (default {@link ColdTarget#ID_PART}). */
+    public HybridTowers optColdTarget(ColdTarget target) {
+        this.coldTarget = target == null ? ColdTarget.ID_PART : target;
         return this;
     }
 
@@ -171,10 +190,15 @@ public final class HybridTowers implements DeepModel {
                 itemBias[i] = 0;
             }
         }
-        if (itemTower != null && coldRidge > 0) {
-            predictColdItems(itemIds, w.get("itemBias").data(), ids, itemBias);
+        boolean mapCold = itemTower != null && coldRidge > 0;
+        if (mapCold && coldTarget == ColdTarget.ID_PART) {
+            predictColdItems(itemIds.data(), w.get("itemBias").data(), ids, itemBias);
         }
         FloatMatrix itemVectors = add(new FloatMatrix(items.size(), dim, ids), itemTower, w);
+        if (mapCold && coldTarget == ColdTarget.WHOLE_VECTOR) {
+            float[] whole = itemVectors.data().clone();
+            predictColdItems(whole, w.get("itemBias").data(), itemVectors.data(), itemBias);
+        }
         float[] userBias = w.get("userBias").data().clone();
         for (int u = 0; u < userBias.length; u++) {
             if (!warmUsers[u]) {
@@ -221,8 +245,11 @@ public final class HybridTowers implements DeepModel {
         return ids;
     }
 
-    /** Fills the ID rows and biases of cold items from a ridge map of the features, fitted on warm items. */
-    private void predictColdItems(FloatMatrix itemIds, float[] trainedBias, float[] ids, float[] bias) {
+    /**
+     * Fills the rows and biases of cold items from a ridge map of the features, fitted on the warm items'
+     * {@code targets} rows (ID embeddings or whole item vectors) and trained biases.
+     */
+    private void predictColdItems(float[] targets, float[] trainedBias, float[] rows, float[] bias) {
         boolean any = false;
         for (boolean warm : warmItems) {
             any |= !warm;
@@ -234,14 +261,14 @@ public final class HybridTowers implements DeepModel {
         int q = dim + 1;
         float[] y = new float[items.size() * q];
         for (int i = 0; i < items.size(); i++) {
-            System.arraycopy(itemIds.data(), i * dim, y, i * q, dim);
+            System.arraycopy(targets, i * dim, y, i * q, dim);
             y[i * q + dim] = trainedBias[i];
         }
         RidgeMap map = RidgeMap.fit(x.data(), x.cols(), y, q, warmItems, coldRidge);
         for (int i = 0; i < items.size(); i++) {
             if (!warmItems[i]) {
                 float[] pred = map.predict(x.data(), i * x.cols());
-                System.arraycopy(pred, 0, ids, i * dim, dim);
+                System.arraycopy(pred, 0, rows, i * dim, dim);
                 bias[i] = pred[dim];
             }
         }

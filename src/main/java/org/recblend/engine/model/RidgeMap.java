@@ -3,9 +3,9 @@ package org.recblend.engine.model;
 /**
  * A linear map fitted by ridge regression (with intercept) from feature rows to target rows. The
  * Hybrid model fits one on its warm items, from their features to their trained ID embedding and
- * bias, and uses it to give cold items an ID part (docs/decisions/0017-per-source-fusion-and-cold-ridge.md).
+ * bias, and uses it to give cold items an ID part; the cold-start benchmark's baseline maps onto BPR's factors (docs/decisions/0017-per-source-fusion-and-cold-ridge.md).
  */
-final class RidgeMap {
+public final class RidgeMap {
     private final int p;
     private final int q;
     private final double[] xMean;
@@ -27,7 +27,7 @@ final class RidgeMap {
      * @param x row-major, {@code use.length} rows of {@code p}
      * @param y row-major, {@code use.length} rows of {@code q}
      */
-    static RidgeMap fit(float[] x, int p, float[] y, int q, boolean[] use, double lambda) {
+    public static RidgeMap fit(float[] x, int p, float[] y, int q, boolean[] use, double lambda) {
         int n = use.length;
         double[] xm = new double[p];
         double[] ym = new double[q];
@@ -105,7 +105,7 @@ final class RidgeMap {
     }
 
     /** The predicted target row of one feature row ({@code x} from {@code offset}). */
-    float[] predict(float[] x, int offset) {
+    public float[] predict(float[] x, int offset) {
         double[] out = yMean.clone();
         for (int a = 0; a < p; a++) {
             double xa = x[offset + a] - xMean[a];

@@ -12,7 +12,7 @@ import org.recblend.domain.UserTable;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.InvalidSettingsException;
 import org.recblend.pipeline.NodeDescriptor;
-import org.recblend.pipeline.NodeKind;
+import org.recblend.pipeline.BaseNodeKind;
 import org.recblend.pipeline.NodeSettings;
 import org.recblend.pipeline.PortData;
 import org.recblend.pipeline.PortSpec;
@@ -27,7 +27,7 @@ import org.recblend.task.TaskMonitor;
  * five outputs; a part that was not chosen, or that the sources do not hold, comes out empty (with
  * the dataset's id spaces), so wiring never depends on what was imported.
  */
-public final class CollectDataset implements NodeKind<CollectDataset.Settings> {
+public final class CollectDataset extends BaseNodeKind<CollectDataset.Settings> {
     public static final String ID = "collect.dataset";
 
     /** The parts of a dataset the node reads. */
@@ -73,14 +73,8 @@ public final class CollectDataset implements NodeKind<CollectDataset.Settings> {
                     + " user-item texts (tags, reviews). Choose sources to read only some of its files. A re-import"
                     + " of a source makes the outputs stale.");
 
-    @Override
-    public NodeDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Class<Settings> settingsClass() {
-        return Settings.class;
+    public CollectDataset() {
+        super(DESCRIPTOR, Settings.class);
     }
 
     @Override

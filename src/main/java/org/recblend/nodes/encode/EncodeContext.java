@@ -18,7 +18,7 @@ import org.recblend.encode.context.TimeFeatures;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.InvalidSettingsException;
 import org.recblend.pipeline.NodeDescriptor;
-import org.recblend.pipeline.NodeKind;
+import org.recblend.pipeline.BaseNodeKind;
 import org.recblend.pipeline.NodeSettings;
 import org.recblend.pipeline.PortData;
 import org.recblend.pipeline.PortSpec;
@@ -32,7 +32,7 @@ import org.recblend.store.StoredDataset;
  * recency, span) from the interactions' timestamps, and categorical context (device, channel, …)
  * as value distributions, read from the project for the rows of the training part only.
  */
-public final class EncodeContext implements NodeKind<EncodeContext.Settings> {
+public final class EncodeContext extends BaseNodeKind<EncodeContext.Settings> {
     public static final String ID = "encode.context";
     static final String INTERACTIONS = "interactions";
     static final String SPLIT = "split";
@@ -97,14 +97,8 @@ public final class EncodeContext implements NodeKind<EncodeContext.Settings> {
                     + " of the stored context columns such as device or channel; large vocabularies hashed to a fixed"
                     + " width). Connect a split to use only its training part.");
 
-    @Override
-    public NodeDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Class<Settings> settingsClass() {
-        return Settings.class;
+    public EncodeContext() {
+        super(DESCRIPTOR, Settings.class);
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.recblend.encode.social.UserProfiles;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.InvalidSettingsException;
 import org.recblend.pipeline.NodeDescriptor;
-import org.recblend.pipeline.NodeKind;
+import org.recblend.pipeline.BaseNodeKind;
 import org.recblend.pipeline.PortData;
 import org.recblend.pipeline.PortSpec;
 import org.recblend.pipeline.PortTypes;
@@ -25,7 +25,7 @@ import org.recblend.pipeline.Stage;
  * graph, and degree counts. Behaviour comes from a split's training part (or plain interactions),
  * so held-out rows never reach the features.
  */
-public final class EncodeSocial implements NodeKind<EncodeSocial.Settings> {
+public final class EncodeSocial extends BaseNodeKind<EncodeSocial.Settings> {
     public static final String ID = "encode.social";
     static final String SOCIAL = "social";
     static final String VECTORS = "vectors";
@@ -97,14 +97,8 @@ public final class EncodeSocial implements NodeKind<EncodeSocial.Settings> {
                     + " Last.fm this lifted BPR's NDCG@10 for users with 5 listens by 15 %. DEGREE: friend counts. Connect a"
                     + " split to use only its training part.");
 
-    @Override
-    public NodeDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Class<Settings> settingsClass() {
-        return Settings.class;
+    public EncodeSocial() {
+        super(DESCRIPTOR, Settings.class);
     }
 
     @Override

@@ -12,10 +12,10 @@ import org.recblend.encode.EntityTexts;
 import org.recblend.encode.TextEncoder;
 import org.recblend.encode.TextTemplate;
 import org.recblend.encode.TruncationCounter;
+import org.recblend.pipeline.BaseNodeKind;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.InvalidSettingsException;
 import org.recblend.pipeline.NodeDescriptor;
-import org.recblend.pipeline.NodeKind;
 import org.recblend.pipeline.PortData;
 import org.recblend.pipeline.PortSpec;
 import org.recblend.pipeline.PortTypes;
@@ -29,24 +29,21 @@ import org.recblend.pipeline.Stage;
  *
  * @param <S> the settings record
  */
-public abstract class TextEncodeKind<S extends TextSettings> implements NodeKind<S> {
+public abstract class TextEncodeKind<S extends TextSettings> extends BaseNodeKind<S> {
     public static final String ITEMS = "items";
     public static final String USERS = "users";
     public static final String TEXTS = "texts";
     public static final String OUTPUT = "embeddings";
 
-    private final NodeDescriptor descriptor;
-    private final Class<S> settingsClass;
 
     protected TextEncodeKind(String id, String name, Class<S> settingsClass, String help) {
-        this.settingsClass = settingsClass;
-        this.descriptor = new NodeDescriptor(id, name, Stage.ENCODE,
+        super(new NodeDescriptor(id, name, Stage.ENCODE,
                 List.of(PortSpec.optional(ITEMS, PortTypes.ITEM_TABLE), PortSpec.optional(USERS, PortTypes.USER_TABLE),
                         PortSpec.optional(TEXTS, PortTypes.TEXT_CORPUS)),
                 List.of(PortSpec.of(OUTPUT, PortTypes.EMBEDDINGS)),
                 help + " Item side: one text per item from the template over its text columns, {categories} and"
                         + " attributes. User side: profile attributes and the user's {tags} or {reviews}. Vectors are"
-                        + " cached in the project, so a re-run encodes only new texts.");
+                        + " cached in the project, so a re-run encodes only new texts."), settingsClass);
     }
 
     /**
@@ -61,16 +58,6 @@ public abstract class TextEncodeKind<S extends TextSettings> implements NodeKind
     }
 
     @Override
-    public final NodeDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public final Class<S> settingsClass() {
-        return settingsClass;
-    }
-
-    @Override
     public List<PortSpec> configure(S settings, List<PortSpec> inputs) throws InvalidSettingsException {
         settings.validate();
         boolean items = inputs.size() > 0 && inputs.get(0) != null;
@@ -81,7 +68,7 @@ public abstract class TextEncodeKind<S extends TextSettings> implements NodeKind
         if (settings.side() == Embeddings.Side.USER && !users) {
             throw InvalidSettingsException.notConfigured("Connect a UserTable to '" + USERS + "' to encode user texts");
         }
-        return descriptor.outputs();
+        return descriptor().outputs();
     }
 
     @Override

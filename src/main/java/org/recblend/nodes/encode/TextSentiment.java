@@ -20,7 +20,7 @@ import org.recblend.encode.TextPolarity;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.InvalidSettingsException;
 import org.recblend.pipeline.NodeDescriptor;
-import org.recblend.pipeline.NodeKind;
+import org.recblend.pipeline.BaseNodeKind;
 import org.recblend.pipeline.NodeSettings;
 import org.recblend.pipeline.PortData;
 import org.recblend.pipeline.PortSpec;
@@ -34,7 +34,7 @@ import org.recblend.store.ProjectStore;
  * are. With a split connected, texts about a held-out (validation or test) user-item pair are left
  * out, so the features do not leak what the evaluation asks for.
  */
-public final class TextSentiment implements NodeKind<TextSentiment.Settings> {
+public final class TextSentiment extends BaseNodeKind<TextSentiment.Settings> {
     public static final String ID = "encode.sentiment";
     static final String TEXTS = "texts";
     static final String SPLIT = "split";
@@ -79,14 +79,8 @@ public final class TextSentiment implements NodeKind<TextSentiment.Settings> {
                     + " item four features: mean polarity, share of positive texts, share of negative texts and"
                     + " log(1 + number of texts). Connect the split to leave out texts about held-out pairs.");
 
-    @Override
-    public NodeDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Class<Settings> settingsClass() {
-        return Settings.class;
+    public TextSentiment() {
+        super(DESCRIPTOR, Settings.class);
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.recblend.nodes.train.TrainPorts;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.InvalidSettingsException;
 import org.recblend.pipeline.NodeDescriptor;
-import org.recblend.pipeline.NodeKind;
+import org.recblend.pipeline.BaseNodeKind;
 import org.recblend.pipeline.NodeSettings;
 import org.recblend.pipeline.PortData;
 import org.recblend.pipeline.PortSpec;
@@ -24,7 +24,7 @@ import org.recblend.pipeline.Stage;
  * figure is stored in table {@code metrics}, per-user values included when asked, so runs can be
  * compared later ({@link MetricsRepository#compare}).
  */
-public final class EvaluateModel implements NodeKind<EvaluateModel.Settings> {
+public final class EvaluateModel extends BaseNodeKind<EvaluateModel.Settings> {
     public static final String ID = "evaluate.ranking";
 
     /**
@@ -66,14 +66,8 @@ public final class EvaluateModel implements NodeKind<EvaluateModel.Settings> {
                     + " MAP, MRR and hit rate at each K, AUC, coverage, novelty and Gini, per user activity segment"
                     + " and for cold items; RMSE and MAE for rating models. Figures are stored with the run.");
 
-    @Override
-    public NodeDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Class<Settings> settingsClass() {
-        return Settings.class;
+    public EvaluateModel() {
+        super(DESCRIPTOR, Settings.class);
     }
 
     @Override

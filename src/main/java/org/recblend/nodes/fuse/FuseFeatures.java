@@ -12,13 +12,14 @@ import org.recblend.domain.ItemTable;
 import org.recblend.engine.feature.FeatureBlock;
 import org.recblend.engine.feature.FeatureSet;
 import org.recblend.engine.feature.ItemFeatures;
+import org.recblend.engine.feature.NumericBins;
 import org.recblend.engine.model.FloatMatrix;
 import org.recblend.engine.model.Fusion;
 import org.recblend.nodes.train.FeaturePorts;
+import org.recblend.pipeline.BaseNodeKind;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.InvalidSettingsException;
 import org.recblend.pipeline.NodeDescriptor;
-import org.recblend.pipeline.NodeKind;
 import org.recblend.pipeline.NodeSettings;
 import org.recblend.pipeline.PortData;
 import org.recblend.pipeline.PortSpec;
@@ -32,7 +33,7 @@ import org.recblend.pipeline.Stage;
  * attention). One node with a mode setting rather than one kind per mode, so that trying another
  * fusion is a settings change, not a rewiring, and a seeded sweep can vary it.
  */
-public final class FuseFeatures implements NodeKind<FuseFeatures.Settings> {
+public final class FuseFeatures extends BaseNodeKind<FuseFeatures.Settings> {
     public static final String ID = "fuse.features";
     static final List<String> EMBEDDING_PORTS = List.of("text", "text 2", "social", "context", "sentiment");
     static final String ITEMS = "items";
@@ -46,17 +47,26 @@ public final class FuseFeatures implements NodeKind<FuseFeatures.Settings> {
      * @param normalise scale every block so its rows have mean length 1, so no source wins by its scale alone
      * @param itemContent which sources of the ItemTable to use ("categories", a numeric attribute such as "year");
      *                    empty for all
+     * @param numericBins a numeric attribute becomes indicators of up to this many quantile bins; 0 keeps it as one
+     *                    standardised column (decision 0018)
      */
-    public record Settings(Fusion.Mode mode, Map<String, Double> weights, boolean normalise, List<String> itemContent)
-            implements NodeSettings {
+    public record Settings(Fusion.Mode mode, Map<String, Double> weights, boolean normalise, List<String> itemContent,
+            int numericBins) implements NodeSettings {
+        /** The default number of quantile bins of a numeric attribute. */
+        public static final int DEFAULT_BINS = 50;
+
         public Settings {
             weights = weights == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
             itemContent = itemContent == null ? List.of() : List.copyOf(itemContent);
         }
 
-        /** All of the ItemTable's content. */
+        /** All of the ItemTable's content, numeric attributes in the default bins. */
         public Settings(Fusion.Mode mode, Map<String, Double> weights, boolean normalise) {
-            this(mode, weights, normalise, List.of());
+            this(mode, weights, normalise, List.of(), DEFAULT_BINS);
+        }
+
+        public Settings(Fusion.Mode mode, Map<String, Double> weights, boolean normalise, List<String> itemContent) {
+            this(mode, weights, normalise, itemContent, DEFAULT_BINS);
         }
 
         @Override
@@ -70,6 +80,10 @@ public final class FuseFeatures implements NodeKind<FuseFeatures.Settings> {
                             + w.getValue());
                 }
             }
+            if (numericBins < 0 || numericBins > 1000) {
+                throw new InvalidSettingsException("numericBins must be between 0 (one standardised column) and 1000, not "
+                        + numericBins);
+            }
             if (mode == Fusion.Mode.WEIGHTED && weights.isEmpty()) {
                 throw new InvalidSettingsException("Weighted fusion needs a weight for every source (settings 'weights')");
             }
@@ -79,34 +93,27 @@ public final class FuseFeatures implements NodeKind<FuseFeatures.Settings> {
         }
     }
 
-    private final NodeDescriptor descriptor;
-
     public FuseFeatures() {
+        super(describe(), Settings.class);
+    }
+
+    private static NodeDescriptor describe() {
         List<PortSpec> inputs = new ArrayList<>();
         EMBEDDING_PORTS.forEach(p -> inputs.add(PortSpec.optional(p, PortTypes.EMBEDDINGS)));
         inputs.add(PortSpec.optional(ITEMS, PortTypes.ITEM_TABLE));
-        descriptor = new NodeDescriptor(ID, "Fuse features", Stage.FUSE, inputs,
+        return new NodeDescriptor(ID, "Fuse features", Stage.FUSE, inputs,
                 List.of(PortSpec.of(ITEM_OUT, FeaturePorts.FEATURE_SET), PortSpec.of(USER_OUT, FeaturePorts.FEATURE_SET)),
-                "Puts every source (text, social, context or sentiment embeddings; item categories and numeric attributes"
-                        + " from an ItemTable) into a feature set per side, one named block per source, for the Hybrid"
+                "Puts every source (text, social, context or sentiment embeddings; item categories and numeric attributes,"
+                        + " the latter as indicators of up to 'numericBins' quantile bins, from an ItemTable) into a feature set"
+                        + " per side, one named block per source, for the Hybrid"
                         + " model. Mode: concat (one linear map of all sources), weighted (fixed weights), gated (a learned"
                         + " gate per source) or attention (per entity, a softmax over sources). Item sources leave by the"
                         + " item port, user sources by the user port.");
     }
 
     @Override
-    public NodeDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Class<Settings> settingsClass() {
-        return Settings.class;
-    }
-
-    @Override
     public Settings defaultSettings() {
-        return new Settings(Fusion.Mode.GATED, Map.of(), true, List.of());
+        return new Settings(Fusion.Mode.GATED, Map.of(), true, List.of(), Settings.DEFAULT_BINS);
     }
 
     @Override
@@ -116,7 +123,7 @@ public final class FuseFeatures implements NodeKind<FuseFeatures.Settings> {
             throw new InvalidSettingsException("Connect at least one source: embeddings (" + String.join(", ", EMBEDDING_PORTS)
                     + ") or an ItemTable");
         }
-        return descriptor.outputs();
+        return descriptor().outputs();
     }
 
     @Override
@@ -129,7 +136,7 @@ public final class FuseFeatures implements NodeKind<FuseFeatures.Settings> {
                 ? inputs.get(EMBEDDING_PORTS.size()).as(ItemTable.class) : null;
         if (table != null) {
             itemIds = table.items();
-            itemBlocks.addAll(selected(itemTableBlocks(table), s.itemContent()));
+            itemBlocks.addAll(selected(itemTableBlocks(table, s.numericBins()), s.itemContent()));
         }
         List<Embeddings> sources = new ArrayList<>();
         for (int k = 0; k < EMBEDDING_PORTS.size() && k < inputs.size(); k++) {
@@ -174,24 +181,32 @@ public final class FuseFeatures implements NodeKind<FuseFeatures.Settings> {
         return List.of(PortData.of(FeaturePorts.FEATURE_SET, items), PortData.of(FeaturePorts.FEATURE_SET, users));
     }
 
-    /** Categories as one block, and every numeric attribute (release year, price…) as a block of its own. */
-    static List<FeatureBlock> itemTableBlocks(ItemTable table) {
+    /**
+     * Categories as one block, and every numeric attribute (release year, price…) as a block of its own:
+     * indicators of up to {@code bins} quantile bins, or with {@code bins} 0 one standardised column.
+     */
+    public static List<FeatureBlock> itemTableBlocks(ItemTable table, int bins) {
         List<FeatureBlock> out = new ArrayList<>();
         for (FeatureBlock b : ItemFeatures.of(table).blocks()) {
             if (!b.name().equals("attributes")) {
                 out.add(b);
                 continue;
             }
-            FloatMatrix v = b.values();
-            for (int c = 0; c < v.cols(); c++) {
-                float[] col = new float[v.rows()];
-                for (int r = 0; r < v.rows(); r++) {
-                    col[r] = v.get(r, c);
-                }
-                out.add(new FeatureBlock(b.columns().get(c), List.of(b.columns().get(c)), new FloatMatrix(v.rows(), 1, col)));
+            for (int c = 0; c < b.values().cols(); c++) {
+                String name = b.columns().get(c);
+                out.add(bins == 0 ? standardised(b, c) : NumericBins.of(name, ItemFeatures.numbers(table, name), bins));
             }
         }
         return out;
+    }
+
+    private static FeatureBlock standardised(FeatureBlock b, int c) {
+        FloatMatrix v = b.values();
+        float[] col = new float[v.rows()];
+        for (int r = 0; r < v.rows(); r++) {
+            col[r] = v.get(r, c);
+        }
+        return new FeatureBlock(b.columns().get(c), List.of(b.columns().get(c)), new FloatMatrix(v.rows(), 1, col));
     }
 
     private static List<FeatureBlock> selected(List<FeatureBlock> blocks, List<String> wanted) throws InvalidSettingsException {
@@ -241,7 +256,7 @@ public final class FuseFeatures implements NodeKind<FuseFeatures.Settings> {
     }
 
     /** The block scaled so its non-zero rows have mean Euclidean length 1. */
-    static FeatureBlock normalised(FeatureBlock b) {
+    public static FeatureBlock normalised(FeatureBlock b) {
         FloatMatrix v = b.values();
         double sum = 0;
         int count = 0;

@@ -3,9 +3,9 @@ package org.recblend.nodes.preprocess;
 import java.io.Serializable;
 import java.util.List;
 import org.recblend.domain.InteractionTable;
+import org.recblend.pipeline.BaseNodeKind;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.NodeDescriptor;
-import org.recblend.pipeline.NodeKind;
 import org.recblend.pipeline.NodeSettings;
 import org.recblend.pipeline.PortData;
 import org.recblend.pipeline.PortSpec;
@@ -14,28 +14,15 @@ import org.recblend.pipeline.PortTypes;
 import org.recblend.pipeline.Stage;
 
 /** A preprocess node with one Interactions input and one output. */
-abstract class InteractionsKind<S extends NodeSettings> implements NodeKind<S> {
+abstract class InteractionsKind<S extends NodeSettings> extends BaseNodeKind<S> {
     static final String INPUT = "interactions";
 
-    private final NodeDescriptor descriptor;
-    private final Class<S> settingsClass;
     private final PortType outputType;
 
     InteractionsKind(String id, String name, String outputName, PortType outputType, Class<S> settingsClass, String help) {
-        this.descriptor = new NodeDescriptor(id, name, Stage.PREPROCESS, List.of(PortSpec.of(INPUT, PortTypes.INTERACTIONS)),
-                List.of(PortSpec.of(outputName, outputType)), help);
-        this.settingsClass = settingsClass;
+        super(new NodeDescriptor(id, name, Stage.PREPROCESS, List.of(PortSpec.of(INPUT, PortTypes.INTERACTIONS)),
+                List.of(PortSpec.of(outputName, outputType)), help), settingsClass);
         this.outputType = outputType;
-    }
-
-    @Override
-    public NodeDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Class<S> settingsClass() {
-        return settingsClass;
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.recblend.nodes.train.TrainPorts;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.InvalidSettingsException;
 import org.recblend.pipeline.NodeDescriptor;
-import org.recblend.pipeline.NodeKind;
+import org.recblend.pipeline.BaseNodeKind;
 import org.recblend.pipeline.NodeSettings;
 import org.recblend.pipeline.PortData;
 import org.recblend.pipeline.PortSpec;
@@ -22,7 +22,7 @@ import org.recblend.pipeline.Stage;
  * asked otherwise. In a run the lists are also stored in table {@code recommendations} (export them
  * with {@link RecommendationRepository#exportCsv}).
  */
-public final class RecommendTopK implements NodeKind<RecommendTopK.Settings> {
+public final class RecommendTopK extends BaseNodeKind<RecommendTopK.Settings> {
     public static final String ID = "recommend.topk";
 
     /**
@@ -45,14 +45,8 @@ public final class RecommendTopK implements NodeKind<RecommendTopK.Settings> {
             "Scores every item for every user and keeps the K best, leaving out what the user already has in"
                     + " training. The lists are stored with the run and can be exported as CSV.");
 
-    @Override
-    public NodeDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Class<Settings> settingsClass() {
-        return Settings.class;
+    public RecommendTopK() {
+        super(DESCRIPTOR, Settings.class);
     }
 
     @Override

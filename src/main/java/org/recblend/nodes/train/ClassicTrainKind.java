@@ -5,9 +5,9 @@ import java.util.Map;
 import org.recblend.domain.Split;
 import org.recblend.engine.Recommender;
 import org.recblend.engine.TrainedModel;
+import org.recblend.pipeline.BaseNodeKind;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.NodeDescriptor;
-import org.recblend.pipeline.NodeKind;
 import org.recblend.pipeline.NodeSettings;
 import org.recblend.pipeline.PortData;
 import org.recblend.pipeline.PortSpec;
@@ -19,27 +19,14 @@ import org.recblend.pipeline.Stage;
  * A train node of a model without epochs (popularity, ItemKNN, EASE): one Split input, one
  * TrainedModel output, trained on the split's training part only.
  */
-abstract class ClassicTrainKind<S extends NodeSettings> implements NodeKind<S> {
+abstract class ClassicTrainKind<S extends NodeSettings> extends BaseNodeKind<S> {
     static final String INPUT = "split";
     static final String OUTPUT = "model";
 
-    private final NodeDescriptor descriptor;
-    private final Class<S> settingsClass;
 
     ClassicTrainKind(String id, String name, Class<S> settingsClass, String help) {
-        this.descriptor = new NodeDescriptor(id, name, Stage.TRAIN, List.of(PortSpec.of(INPUT, PortTypes.SPLIT)),
-                List.of(PortSpec.of(OUTPUT, TrainPorts.TRAINED_MODEL)), help);
-        this.settingsClass = settingsClass;
-    }
-
-    @Override
-    public NodeDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Class<S> settingsClass() {
-        return settingsClass;
+        super(new NodeDescriptor(id, name, Stage.TRAIN, List.of(PortSpec.of(INPUT, PortTypes.SPLIT)),
+                List.of(PortSpec.of(OUTPUT, TrainPorts.TRAINED_MODEL)), help), settingsClass);
     }
 
     @Override

@@ -19,9 +19,9 @@ import org.recblend.engine.train.HoldoutMetrics;
 import org.recblend.engine.train.Objective;
 import org.recblend.engine.train.TrainingLoop;
 import org.recblend.engine.train.TrainingOutcome;
+import org.recblend.pipeline.BaseNodeKind;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.NodeDescriptor;
-import org.recblend.pipeline.NodeKind;
 import org.recblend.pipeline.PortData;
 import org.recblend.pipeline.PortSpec;
 import org.recblend.pipeline.PortTypes;
@@ -35,29 +35,21 @@ import org.recblend.store.ProjectStore;
  * {@code training_curves}, checkpoints under the project's artifacts folder and resumes from there
  * after a cancel. Under the rating objective it reports test RMSE and MAE (stored in {@code metrics}).
  */
-abstract class DeepTrainKind<S extends DeepSettings> implements NodeKind<S> {
+abstract class DeepTrainKind<S extends DeepSettings> extends BaseNodeKind<S> {
     static final String SPLIT = "split";
     static final String MODEL = "model";
 
-    private final NodeDescriptor descriptor;
-    private final Class<S> settingsClass;
 
     DeepTrainKind(String id, String name, Class<S> settingsClass, List<PortSpec> extraInputs, String help) {
+        super(new NodeDescriptor(id, name, Stage.TRAIN, inputs(extraInputs), List.of(PortSpec.of(MODEL, TrainPorts.TRAINED_MODEL)),
+                help), settingsClass);
+    }
+
+    private static List<PortSpec> inputs(List<PortSpec> extra) {
         List<PortSpec> inputs = new ArrayList<>();
         inputs.add(PortSpec.of(SPLIT, PortTypes.SPLIT));
-        inputs.addAll(extraInputs);
-        this.descriptor = new NodeDescriptor(id, name, Stage.TRAIN, inputs, List.of(PortSpec.of(MODEL, TrainPorts.TRAINED_MODEL)), help);
-        this.settingsClass = settingsClass;
-    }
-
-    @Override
-    public NodeDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Class<S> settingsClass() {
-        return settingsClass;
+        inputs.addAll(extra);
+        return inputs;
     }
 
     /** The model to fit, built for this split (and the optional inputs after it). */

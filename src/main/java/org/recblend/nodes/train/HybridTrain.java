@@ -10,6 +10,7 @@ import org.recblend.domain.Split;
 import org.recblend.engine.feature.FeatureBlock;
 import org.recblend.engine.feature.FeatureSet;
 import org.recblend.engine.feature.ItemFeatures;
+import org.recblend.engine.feature.UserProfileFeatures;
 import org.recblend.engine.model.DeepModel;
 import org.recblend.engine.model.FusedFeatures;
 import org.recblend.engine.model.HybridTowers;
@@ -44,16 +45,40 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
      * @param coldRidge   penalty (relative to the mean feature variance) of the ridge map from item features to the
      *                    ID embedding and bias of warm items, which gives cold items an ID part; 0 turns it off
      * @param ablation    after training, retrain once without each feature source and store NDCG@10 with and without it
+     * @param coldTarget  what the cold items' ridge map predicts: the whole item vector (the default of new nodes) or the
+     *                    ID part, to which the item's feature path is added (decisions 0017, 0018)
+     * @param userProfile each user also gets, per item source, the mean of that source over their training items
+     *                    ("profile:…" user blocks), so item text reaches users with few interactions
      */
     public record Settings(int dim, int epochs, int batchSize, double learningRate, double regularisation, double idDropout,
                            double featureRate, SamplerKind sampler, long seed, int patience, Objective objective,
-                           double coldRidge, boolean ablation)
+                           double coldRidge, boolean ablation, HybridTowers.ColdTarget coldTarget, boolean userProfile)
             implements DeepSettings {
+        public Settings {
+            coldTarget = coldTarget == null ? HybridTowers.ColdTarget.ID_PART : coldTarget;
+        }
+
+        /** Without user profiles. */
+        public Settings(int dim, int epochs, int batchSize, double learningRate, double regularisation, double idDropout,
+                        double featureRate, SamplerKind sampler, long seed, int patience, Objective objective,
+                        double coldRidge, boolean ablation, HybridTowers.ColdTarget coldTarget) {
+            this(dim, epochs, batchSize, learningRate, regularisation, idDropout, featureRate, sampler, seed, patience, objective,
+                    coldRidge, ablation, coldTarget, false);
+        }
+
+        /** The settings before the cold map's target could be chosen (the ID part). */
+        public Settings(int dim, int epochs, int batchSize, double learningRate, double regularisation, double idDropout,
+                        double featureRate, SamplerKind sampler, long seed, int patience, Objective objective,
+                        double coldRidge, boolean ablation) {
+            this(dim, epochs, batchSize, learningRate, regularisation, idDropout, featureRate, sampler, seed, patience, objective,
+                    coldRidge, ablation, HybridTowers.ColdTarget.ID_PART);
+        }
+
         /** The settings before cold-item ridge and ablation (both off). */
         public Settings(int dim, int epochs, int batchSize, double learningRate, double regularisation, double idDropout,
                         double featureRate, SamplerKind sampler, long seed, int patience, Objective objective) {
             this(dim, epochs, batchSize, learningRate, regularisation, idDropout, featureRate, sampler, seed, patience, objective,
-                    0, false);
+                    0, false, HybridTowers.ColdTarget.ID_PART);
         }
 
         @Override
@@ -74,13 +99,13 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
         @Override
         public Settings withSeed(long newSeed) {
             return new Settings(dim, epochs, batchSize, learningRate, regularisation, idDropout, featureRate, sampler, newSeed,
-                    patience, objective, coldRidge, ablation);
+                    patience, objective, coldRidge, ablation, coldTarget, userProfile);
         }
 
         /** The same settings with ablation on or off. */
         public Settings withAblation(boolean on) {
             return new Settings(dim, epochs, batchSize, learningRate, regularisation, idDropout, featureRate, sampler, seed,
-                    patience, objective, coldRidge, on);
+                    patience, objective, coldRidge, on, coldTarget, userProfile);
         }
     }
 
@@ -90,15 +115,17 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
                         PortSpec.optional(USER_FEATURES, FeaturePorts.FEATURE_SET)),
                 "User and item towers: an ID embedding plus the features projected per source and fused as the fuse node"
                         + " says (concatenation, fixed weights, learned gates or attention; item categories as multi-hot and"
-                        + " numeric attributes standardised when an ItemTable is wired in directly). Items without training"
-                        + " interactions are scored from their features, with an ID part mapped from the features by ridge"
-                        + " regression on the warm items. Source contributions (and, with ablation, NDCG@10 without each"
-                        + " source) are stored with the run.");
+                        + " numeric attributes standardised when an ItemTable is wired in directly). With userProfile, each"
+                        + " user is also described by the mean item features of their training items. Items without training"
+                        + " interactions get their vector (coldTarget WHOLE_VECTOR, the default) or their ID part (ID_PART)"
+                        + " mapped from the features by ridge regression fitted on the warm items. Source contributions (and,"
+                        + " with ablation, NDCG@10 without each source) are stored with the run.");
     }
 
     @Override
     public Settings defaultSettings() {
-        return new Settings(128, 80, 1024, 0.005, 0.005, 0.1, 1, SamplerKind.UNIFORM, 42, 0, Objective.RANKING, 1.0, false);
+        return new Settings(128, 80, 1024, 0.005, 0.005, 0.1, 1, SamplerKind.UNIFORM, 42, 0, Objective.RANKING, 1.0, false,
+                HybridTowers.ColdTarget.WHOLE_VECTOR, false);
     }
 
     @Override
@@ -115,6 +142,11 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
         }
         FeatureSet userSet = inputs.size() > 3 && inputs.get(3) != null
                 ? sided(inputs.get(3).as(FeatureSet.class), FeatureSet.Side.USER, USER_FEATURES) : null;
+        if (s.userProfile() && itemSet != null && itemSet.width() > 0) {
+            FeatureSet profiles = UserProfileFeatures.of(itemSet, split.train());
+            userSet = userSet == null || userSet.width() == 0 ? profiles
+                    : userSet.alignedTo(users).plus(profiles);
+        }
         FusedFeatures itemFused = itemSet == null ? null : itemSet.fused(items);
         FusedFeatures userFused = userSet == null ? null : userSet.fused(users);
         ctx.log("hybrid features: items " + describe(itemSet) + ", users " + describe(userSet));
@@ -124,7 +156,7 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
     private static HybridTowers build(Settings s, Split split, FusedFeatures user, FusedFeatures item) {
         return new HybridTowers(split.train().users(), split.train().items(), s.dim(), user, item,
                 warm(split.train().userCounts()), warm(split.train().itemCounts()), s.idDropout(), ratingOffset(s, split.train()))
-                .optFeatureScale(s.featureRate()).optColdRidge(s.coldRidge());
+                .optFeatureScale(s.featureRate()).optColdRidge(s.coldRidge()).optColdTarget(s.coldTarget());
     }
 
     private static FeatureSet sided(FeatureSet set, FeatureSet.Side want, String port) {

@@ -75,8 +75,12 @@ final class FusionFixture {
     }
 
     static HybridTrain.Settings hybrid(double coldRidge, boolean ablation) {
+        return hybrid(coldRidge, ablation, org.recblend.engine.model.HybridTowers.ColdTarget.ID_PART);
+    }
+
+    static HybridTrain.Settings hybrid(double coldRidge, boolean ablation, org.recblend.engine.model.HybridTowers.ColdTarget target) {
         return new HybridTrain.Settings(DIM, 15, 256, 0.01, 0.01, 0.3, 1, SamplerKind.UNIFORM, 1, 0, Objective.RANKING,
-                coldRidge, ablation);
+                coldRidge, ablation, target);
     }
 
     /** Trains the Hybrid on the fuse outputs (item features and user features). */

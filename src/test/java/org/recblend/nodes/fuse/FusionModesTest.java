@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.recblend.engine.Recommender;
 import org.recblend.engine.feature.FeatureSet;
 import org.recblend.engine.model.Fusion;
+import org.recblend.engine.model.HybridTowers;
+import org.recblend.nodes.train.HybridTrain;
 import org.recblend.pipeline.PortData;
 
 /**
@@ -102,5 +104,39 @@ class FusionModesTest {
         double without = fx.coldAuc(plain);
         assertThat(withRidge).as("cold-item AUC with the ridge map (without %.3f)", without).isGreaterThan(0.7);
         assertThat(withRidge).isGreaterThanOrEqualTo(without - 0.01);
+    }
+
+    @Test
+    void mappingTheWholeItemVectorAlsoPlacesColdItems() throws Exception {
+        ctx = new FusionFixture.RunContext(dir);
+        List<PortData> fused = fx.fuse(new FuseFeatures.Settings(Fusion.Mode.GATED, Map.of(), true), fx.good, fx.noise, false, ctx);
+        FeatureSet items = fused.get(0).as(FeatureSet.class);
+        Recommender whole = fx.train(FusionFixture.hybrid(1.0, false, HybridTowers.ColdTarget.WHOLE_VECTOR), items, null, ctx);
+        Recommender none = fx.train(FusionFixture.hybrid(0, false, HybridTowers.ColdTarget.WHOLE_VECTOR), items, null, ctx);
+        assertThat(fx.coldAuc(whole)).as("cold-item AUC, whole vectors mapped (feature path only: %.3f)", fx.coldAuc(none))
+                .isGreaterThan(0.7);
+        float[] a = new float[whole.items().size()];
+        float[] b = new float[none.items().size()];
+        whole.score(0, a);
+        none.score(0, b);
+        assertThat(a).as("the map changes the cold items' scores").isNotEqualTo(b);
+    }
+
+    @Test
+    void userProfilesCarryTheItemSourcesToTheUserTower() throws Exception {
+        ctx = new FusionFixture.RunContext(dir);
+        List<PortData> fused = fx.fuse(new FuseFeatures.Settings(Fusion.Mode.GATED, Map.of(), true), fx.good, fx.noise, false, ctx);
+        HybridTrain.Settings s = withUserProfile(FusionFixture.hybrid(1.0, false, HybridTowers.ColdTarget.WHOLE_VECTOR));
+        fx.train(s, fused.get(0).as(FeatureSet.class), null, ctx);
+        assertThat(ctx.log).anyMatch(l -> l.startsWith("hybrid features: items 16 columns [text:good(8), text:noise(8)] fused by gated,"
+                + " users 16 columns [profile:text:good(8), profile:text:noise(8)] fused by gated"));
+        Map<String, Double> users = ctx.metrics("user");
+        assertThat(users.get("gate:profile:text:good")).as("user-side gates %s", users)
+                .isGreaterThan(users.get("gate:profile:text:noise"));
+    }
+
+    private static HybridTrain.Settings withUserProfile(HybridTrain.Settings s) {
+        return new HybridTrain.Settings(s.dim(), s.epochs(), s.batchSize(), s.learningRate(), s.regularisation(), s.idDropout(),
+                s.featureRate(), s.sampler(), s.seed(), s.patience(), s.objective(), s.coldRidge(), s.ablation(), s.coldTarget(), true);
     }
 }
