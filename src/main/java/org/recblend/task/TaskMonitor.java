@@ -24,6 +24,24 @@ public interface TaskMonitor {
     }
 
     /** A monitor that reports nothing and is never cancelled. */
+    /** A view that only passes cancellation on: for inner steps whose progress and log would disturb the caller's. */
+    static TaskMonitor cancelOnly(TaskMonitor inner) {
+        return new TaskMonitor() {
+            @Override
+            public void progress(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return inner.isCancelled();
+            }
+
+            @Override
+            public void log(String message) {
+            }
+        };
+    }
+
     static TaskMonitor none() {
         return NoOpMonitor.INSTANCE;
     }

@@ -36,20 +36,6 @@ public final class HoldoutMetrics {
         double[] ndcgs = new double[held.length];
         double[] precisions = new double[held.length];
         double[] recalls = new double[held.length];
-        TaskMonitor cancelOnly = new TaskMonitor() {
-            @Override
-            public void progress(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return monitor.isCancelled();
-            }
-
-            @Override
-            public void log(String message) {
-            }
-        };
         Parallel.forEach(held.length, Parallel.defaultThreads(), () -> {
             float[] scores = new float[nItems];
             BitSet relevant = new BitSet(nItems);
@@ -84,7 +70,7 @@ public final class HoldoutMetrics {
                 precisions[u] = (double) hits / k;
                 recalls[u] = (double) hits / nRel;
             };
-        }, cancelOnly, "");
+        }, TaskMonitor.cancelOnly(monitor), "");
         double ndcg = 0;
         double precision = 0;
         double recall = 0;
