@@ -23,7 +23,6 @@ public interface TaskMonitor {
         }
     }
 
-    /** A monitor that reports nothing and is never cancelled. */
     /** A view that only passes cancellation on: for inner steps whose progress and log would disturb the caller's. */
     static TaskMonitor cancelOnly(TaskMonitor inner) {
         return new TaskMonitor() {
@@ -42,6 +41,7 @@ public interface TaskMonitor {
         };
     }
 
+    /** A monitor that reports nothing and is never cancelled. */
     static TaskMonitor none() {
         return NoOpMonitor.INSTANCE;
     }
