@@ -3,6 +3,7 @@ package org.recblend.engine.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,10 @@ public final class HybridTowers implements DeepModel {
     private final float offset;
     private float featureScale = 1f;
     private double coldRidge;
+    private boolean coldRidgeByGcv;
+    /** The penalty GCV chose at the last build; later builds only try it and its neighbours (NaN: none yet). */
+    private double chosenColdRidge = Double.NaN;
+    private double usedColdRidge = Double.NaN;
     private ColdTarget coldTarget = ColdTarget.ID_PART;
 
     /** What the ridge map of a cold item's features predicts. */
@@ -105,6 +110,22 @@ public final class HybridTowers implements DeepModel {
     public HybridTowers optColdRidge(double lambda) {
         this.coldRidge = lambda;
         return this;
+    }
+
+    /**
+     * Chooses the cold map's penalty by generalised cross-validation on the warm items
+     * ({@link RidgeMap#defaultGrid()}) instead of using the fixed one; the fixed one must still be
+     * above 0 to map cold items at all. The first build searches the whole grid, later builds
+     * (one per validated epoch) the last choice and its two neighbours, so validation stays cheap.
+     */
+    public HybridTowers optColdRidgeByGcv(boolean on) {
+        this.coldRidgeByGcv = on;
+        return this;
+    }
+
+    /** The penalty the last cold map used (relative, as {@link #optColdRidge}), or NaN when none was fitted. */
+    public double coldRidgeUsed() {
+        return usedColdRidge;
     }
 
     /** What the cold items' ridge map predicts (default {@link ColdTarget#ID_PART}). */
@@ -264,7 +285,8 @@ public final class HybridTowers implements DeepModel {
             System.arraycopy(targets, i * dim, y, i * q, dim);
             y[i * q + dim] = trainedBias[i];
         }
-        RidgeMap map = RidgeMap.fit(x.data(), x.cols(), y, q, warmItems, coldRidge);
+        RidgeMap map = coldRidgeByGcv ? fitByGcv(x, y, q) : RidgeMap.fit(x.data(), x.cols(), y, q, warmItems, coldRidge);
+        usedColdRidge = coldRidgeByGcv ? chosenColdRidge : coldRidge;
         for (int i = 0; i < items.size(); i++) {
             if (!warmItems[i]) {
                 float[] pred = map.predict(x.data(), i * x.cols());
@@ -272,5 +294,17 @@ public final class HybridTowers implements DeepModel {
                 bias[i] = pred[dim];
             }
         }
+    }
+
+    private RidgeMap fitByGcv(FloatMatrix x, float[] y, int q) {
+        double[] grid = RidgeMap.defaultGrid();
+        double[] tried = grid;
+        if (!Double.isNaN(chosenColdRidge)) {
+            int at = Arrays.binarySearch(grid, chosenColdRidge);
+            tried = Arrays.copyOfRange(grid, Math.max(0, at - 1), Math.min(grid.length, at + 2));
+        }
+        RidgeMap.Chosen chosen = RidgeMap.fitByGcv(x.data(), x.cols(), y, q, warmItems, tried);
+        chosenColdRidge = chosen.lambda();
+        return chosen.map();
     }
 }

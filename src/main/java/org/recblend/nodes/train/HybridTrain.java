@@ -49,13 +49,25 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
      *                    ID part, to which the item's feature path is added (decisions 0017, 0018)
      * @param userProfile each user also gets, per item source, the mean of that source over their training items
      *                    ("profile:…" user blocks), so item text reaches users with few interactions
+     * @param coldRidgeAuto choose the cold map's penalty by generalised cross-validation on the warm items (1/16 to 64 ×
+     *                    the mean feature variance) instead of taking coldRidge, which then only switches the map on
+     *                    (above 0) or off (0); decision 0019
      */
     public record Settings(int dim, int epochs, int batchSize, double learningRate, double regularisation, double idDropout,
                            double featureRate, SamplerKind sampler, long seed, int patience, Objective objective,
-                           double coldRidge, boolean ablation, HybridTowers.ColdTarget coldTarget, boolean userProfile)
+                           double coldRidge, boolean ablation, HybridTowers.ColdTarget coldTarget, boolean userProfile,
+                           boolean coldRidgeAuto)
             implements DeepSettings {
         public Settings {
             coldTarget = coldTarget == null ? HybridTowers.ColdTarget.ID_PART : coldTarget;
+        }
+
+        /** With the fixed cold-map penalty. */
+        public Settings(int dim, int epochs, int batchSize, double learningRate, double regularisation, double idDropout,
+                        double featureRate, SamplerKind sampler, long seed, int patience, Objective objective,
+                        double coldRidge, boolean ablation, HybridTowers.ColdTarget coldTarget, boolean userProfile) {
+            this(dim, epochs, batchSize, learningRate, regularisation, idDropout, featureRate, sampler, seed, patience, objective,
+                    coldRidge, ablation, coldTarget, userProfile, false);
         }
 
         /** Without user profiles. */
@@ -99,13 +111,13 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
         @Override
         public Settings withSeed(long newSeed) {
             return new Settings(dim, epochs, batchSize, learningRate, regularisation, idDropout, featureRate, sampler, newSeed,
-                    patience, objective, coldRidge, ablation, coldTarget, userProfile);
+                    patience, objective, coldRidge, ablation, coldTarget, userProfile, coldRidgeAuto);
         }
 
         /** The same settings with ablation on or off. */
         public Settings withAblation(boolean on) {
             return new Settings(dim, epochs, batchSize, learningRate, regularisation, idDropout, featureRate, sampler, seed,
-                    patience, objective, coldRidge, on, coldTarget, userProfile);
+                    patience, objective, coldRidge, on, coldTarget, userProfile, coldRidgeAuto);
         }
     }
 
@@ -118,14 +130,15 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
                         + " numeric attributes standardised when an ItemTable is wired in directly). With userProfile, each"
                         + " user is also described by the mean item features of their training items. Items without training"
                         + " interactions get their vector (coldTarget WHOLE_VECTOR, the default) or their ID part (ID_PART)"
-                        + " mapped from the features by ridge regression fitted on the warm items. Source contributions (and,"
+                        + " mapped from the features by ridge regression fitted on the warm items, its penalty chosen by"
+                        + " generalised cross-validation (coldRidgeAuto). Source contributions (and,"
                         + " with ablation, NDCG@10 without each source) are stored with the run.");
     }
 
     @Override
     public Settings defaultSettings() {
         return new Settings(128, 80, 1024, 0.005, 0.005, 0.1, 1, SamplerKind.UNIFORM, 42, 0, Objective.RANKING, 1.0, false,
-                HybridTowers.ColdTarget.WHOLE_VECTOR, false);
+                HybridTowers.ColdTarget.WHOLE_VECTOR, false, true);
     }
 
     @Override
@@ -156,7 +169,8 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
     private static HybridTowers build(Settings s, Split split, FusedFeatures user, FusedFeatures item) {
         return new HybridTowers(split.train().users(), split.train().items(), s.dim(), user, item,
                 warm(split.train().userCounts()), warm(split.train().itemCounts()), s.idDropout(), ratingOffset(s, split.train()))
-                .optFeatureScale(s.featureRate()).optColdRidge(s.coldRidge()).optColdTarget(s.coldTarget());
+                .optFeatureScale(s.featureRate()).optColdRidge(s.coldRidge()).optColdRidgeByGcv(s.coldRidgeAuto())
+                .optColdTarget(s.coldTarget());
     }
 
     private static FeatureSet sided(FeatureSet set, FeatureSet.Side want, String port) {
@@ -192,6 +206,10 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
     @Override
     void trained(Settings s, DeepModel model, TrainingOutcome out, Split split, ExecutionContext ctx) throws Exception {
         HybridTowers hybrid = (HybridTowers) model;
+        if (!Double.isNaN(hybrid.coldRidgeUsed())) {
+            ctx.log(String.format(java.util.Locale.ROOT, "cold items mapped from their features, ridge penalty %.4g × the mean"
+                    + " feature variance%s", hybrid.coldRidgeUsed(), s.coldRidgeAuto() ? " (chosen by GCV)" : ""));
+        }
         List<SourceContribution> contributions = hybrid.contributions(out.recommender().weights());
         for (SourceContribution c : contributions) {
             ctx.log(String.format("source %s %s: %s %.3f, norm share %.3f, score-variance share %.3f", c.side(), c.source(),

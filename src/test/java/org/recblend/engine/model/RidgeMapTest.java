@@ -53,4 +53,54 @@ class RidgeMapTest {
             assertThat((double) shrunk[c]).as("a huge penalty predicts the mean").isCloseTo(mean[c], within(0.05));
         }
     }
+
+    @Test
+    void gcvMatchesTheClosedFormForOneFeature() {
+        int n = 20;
+        float[] x = new float[n];
+        float[] y = new float[n];
+        boolean[] use = new boolean[n];
+        SplittableRandom r = new SplittableRandom(11);
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) r.nextDouble(-1, 1);
+            y[i] = (float) (2 * x[i] + r.nextGaussian());
+            use[i] = true;
+        }
+        double lambda = 0.5;
+        RidgeMap.Chosen chosen = RidgeMap.fitByGcv(x, 1, y, 1, use, new double[] {lambda});
+        double rss = 0;
+        for (int i = 0; i < n; i++) {
+            double e = y[i] - chosen.map().predict(x, i)[0];
+            rss += e * e;
+        }
+        // centred Gram = Sxx, penalty = lambda·Sxx: trace(H) = 1 (intercept) + Sxx / (Sxx + lambda·Sxx)
+        double dof = 1 + 1 / (1 + lambda);
+        assertThat(chosen.gcv()).isCloseTo(rss * n / ((n - dof) * (n - dof)), within(1e-6));
+        assertThat(chosen.map().predict(x, 3)[0]).isEqualTo(RidgeMap.fit(x, 1, y, 1, use, lambda).predict(x, 3)[0]);
+    }
+
+    @Test
+    void gcvTakesAWeakPenaltyForASignalAndAStrongOneForNoise() {
+        int n = 200;
+        int p = 40;
+        SplittableRandom r = new SplittableRandom(3);
+        float[] x = new float[n * p];
+        float[] signal = new float[n];
+        float[] noise = new float[n];
+        boolean[] use = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            use[i] = true;
+            double v = 0;
+            for (int a = 0; a < p; a++) {
+                x[i * p + a] = (float) r.nextGaussian();
+                v += x[i * p + a] * (a % 3 - 1);
+            }
+            signal[i] = (float) (v + 0.1 * r.nextGaussian());
+            noise[i] = (float) r.nextGaussian();
+        }
+        double[] grid = RidgeMap.defaultGrid();
+        assertThat(RidgeMap.fitByGcv(x, p, signal, 1, use, grid).lambda()).isEqualTo(grid[0]);
+        // pure noise: GCV's curve is flat and slightly bumpy at the top, but the choice is a strong penalty
+        assertThat(RidgeMap.fitByGcv(x, p, noise, 1, use, grid).lambda()).isGreaterThanOrEqualTo(8);
+    }
 }

@@ -123,6 +123,21 @@ class FusionModesTest {
     }
 
     @Test
+    void theColdMapsPenaltyChosenByGcvIsLoggedAndPlacesColdItems() throws Exception {
+        ctx = new FusionFixture.RunContext(dir);
+        List<PortData> fused = fx.fuse(new FuseFeatures.Settings(Fusion.Mode.GATED, Map.of(), true), fx.good, fx.noise, false, ctx);
+        HybridTrain.Settings s = FusionFixture.hybrid(1.0, false, HybridTowers.ColdTarget.WHOLE_VECTOR);
+        HybridTrain.Settings auto = new HybridTrain.Settings(s.dim(), s.epochs(), s.batchSize(), s.learningRate(), s.regularisation(),
+                s.idDropout(), s.featureRate(), s.sampler(), s.seed(), s.patience(), s.objective(), s.coldRidge(), s.ablation(),
+                s.coldTarget(), false, true);
+        Recommender model = fx.train(auto, fused.get(0).as(FeatureSet.class), null, ctx);
+        assertThat(fx.coldAuc(model)).as("cold-item AUC, penalty by GCV").isGreaterThan(0.7);
+        assertThat(ctx.log).anyMatch(l -> l.matches("cold items mapped from their features, ridge penalty [0-9.]+ × the mean"
+                + " feature variance \\(chosen by GCV\\)"));
+        assertThat(new HybridTrain().defaultSettings().coldRidgeAuto()).as("new nodes choose the penalty").isTrue();
+    }
+
+    @Test
     void userProfilesCarryTheItemSourcesToTheUserTower() throws Exception {
         ctx = new FusionFixture.RunContext(dir);
         List<PortData> fused = fx.fuse(new FuseFeatures.Settings(Fusion.Mode.GATED, Map.of(), true), fx.good, fx.noise, false, ctx);
