@@ -98,12 +98,12 @@ final class TableCatalog {
 
     private static BrowsableTable rejects(Source s) {
         Columns cols = new Columns()
-                .add("file", ColumnType.TEXT, "s.file_name")
                 .add("line", ColumnType.INTEGER, "r.line_no")
                 .add("column", ColumnType.INTEGER, "r.column_no")
                 .add("column name", ColumnType.TEXT, "r.column_name")
                 .add("reason", ColumnType.TEXT, "r.reason")
-                .add("raw text", ColumnType.TEXT, "r.raw_text");
+                .add("raw text", ColumnType.TEXT, "r.raw_text")
+                .add("file", ColumnType.TEXT, "s.file_name"); // the same on every row: last
         return cols.table(TableKind.REJECTS, s, "r._ROWID_",
                 "import_rejects r LEFT JOIN sources s ON s.id = r.source_id",
                 "import_rejects r", new SqlFragment("r.source_id = ?", s.id()));

@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -50,7 +51,7 @@ public final class DataBrowserView {
         root.setId("dataBrowser");
         root.setTop(filterBar());
         SplitPane centre = new SplitPane(rowsPane(), new StatsPanel(viewModel).root());
-        centre.setDividerPositions(0.66);
+        centre.setDividerPositions(0.71);
         root.setCenter(centre);
         root.setBottom(statusLine());
         tab = new Tab("Data: " + viewModel.dataset(), root);
@@ -87,8 +88,9 @@ public final class DataBrowserView {
         ComboBox<BrowsableTable> tables = new ComboBox<>(viewModel.tables());
         tables.setId("tableSelector");
         tables.setPrefWidth(260);
-        tables.valueProperty().bindBidirectional(viewModel.tableProperty());
-        tables.setOnAction(e -> viewModel.selectTable(tables.getValue()));
+        // not bound both ways: choosing a table must go through selectTable, which reads its rows
+        viewModel.tableProperty().addListener((obs, old, t) -> tables.setValue(t));
+        tables.valueProperty().addListener((obs, old, t) -> viewModel.selectTable(t));
 
         TextField search = new TextField();
         search.setId("searchField");
@@ -159,13 +161,14 @@ public final class DataBrowserView {
         rowDetail.setId("rowDetail");
         rowDetail.setEditable(false);
         rowDetail.setWrapText(true);
-        rowDetail.setPrefRowCount(5);
+        rowDetail.setPrefRowCount(7);
         rowDetail.setPromptText("Select a row to see all of its values");
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showDetail(row));
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(6, table, rowDetail);
-        box.setPadding(new Insets(6, 0, 0, 6));
-        return box;
+        SplitPane split = new SplitPane(table, rowDetail);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.72);
+        SplitPane.setResizableWithParent(rowDetail, false);
+        return split;
     }
 
     private Node statusLine() {
@@ -180,6 +183,7 @@ public final class DataBrowserView {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(viewModel.busyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
         Region gap = new Region();
         HBox.setHgrow(error, Priority.ALWAYS);
         HBox line = new HBox(10, busy, status, gap, error);
@@ -226,6 +230,8 @@ public final class DataBrowserView {
         tc.setPrefWidth(width(column, rejects));
         tc.setCellValueFactory(d -> d.getValue().valuesProperty());
         boolean right = column.type().isNumeric() && column.type() != org.recblend.store.browse.ColumnType.EPOCH_SECONDS;
+        // a file path is told apart by its end: cut it on the left
+        boolean path = rejects && column.name().equals("file");
         tc.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Object[] values, boolean empty) {
@@ -238,6 +244,9 @@ public final class DataBrowserView {
                     setText(CellText.of(values[index], column.type()));
                 }
                 setAlignment(right ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+                if (path) {
+                    setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+                }
             }
         });
         return tc;
@@ -246,17 +255,21 @@ public final class DataBrowserView {
     private static double width(BrowseColumn column, boolean rejects) {
         if (rejects) {
             return switch (column.name()) {
-                case "line", "column" -> 60;
-                case "reason" -> 340;
-                case "raw text" -> 260;
-                default -> 110;
+                case "line", "column" -> 58;
+                case "column name" -> 110;
+                case "reason" -> 330;
+                case "raw text" -> 200;
+                default -> 220;
             };
         }
-        return switch (column.type()) {
-            case EPOCH_SECONDS -> 130;
-            case INTEGER, NUMBER -> 80;
-            case TEXT -> column.name().equals("context") || column.name().equals("text")
-                    || column.name().equals("description") ? 260 : 120;
+        return switch (column.name()) {
+            case "user", "item", "from user", "to user", "kind" -> 80;
+            case "context", "text", "description", "title" -> 260;
+            default -> switch (column.type()) {
+                case EPOCH_SECONDS -> 125;
+                case INTEGER, NUMBER -> 75;
+                case TEXT -> 120;
+            };
         };
     }
 

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -24,7 +25,7 @@ import org.recblend.store.browse.ColumnType;
  */
 final class StatsChart {
     private static final Color BAR = new Color(0x3A7BD5);
-    private static final int MAX_LABEL = 24;
+    private static final int MAX_LABEL = 30;
 
     private StatsChart() {
     }
@@ -78,6 +79,9 @@ final class StatsChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.55f);
+        plot.getDomainAxis().setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
@@ -87,6 +91,9 @@ final class StatsChart {
 
     private static String shorten(String value) {
         String oneLine = value.replaceAll("\\s+", " ");
+        if (oneLine.startsWith("{") && oneLine.endsWith("}")) {
+            oneLine = oneLine.substring(1, oneLine.length() - 1).replace("\"", "").replace(",", ", "); // context JSON
+        }
         return oneLine.length() <= MAX_LABEL ? oneLine : oneLine.substring(0, MAX_LABEL - 1) + "…";
     }
 }

@@ -37,13 +37,13 @@ final class StatsPanel {
     private void build() {
         root.setId("statsPanel");
         root.setPadding(new Insets(6, 10, 6, 10));
-        root.setMinWidth(300);
+        root.setMinWidth(280);
         Label title = new Label("Column statistics");
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
 
         ComboBox<String> column = new ComboBox<>();
         column.setId("statsColumn");
-        column.setPrefWidth(170);
+        column.setPrefWidth(160);
         column.valueProperty().bindBidirectional(viewModel.statsColumnProperty());
         viewModel.tableProperty().addListener((obs, old, t) -> column.getItems().setAll(
                 t == null ? List.of() : t.columns().stream().map(BrowseColumn::name).toList()));
@@ -67,8 +67,7 @@ final class StatsPanel {
         figures.getChildren().clear();
         if (stats == null) {
             figures.add(new Label("Choose a column and press Compute."), 0, 0, 2, 1);
-            chart.setChart(null);
-            chart.setVisible(false);
+            chart.setVisible(false); // ChartViewer takes no null chart: hidden instead
             return;
         }
         ColumnType type = stats.column().type();
@@ -83,8 +82,10 @@ final class StatsPanel {
             add(row, "mean", CellText.stat(stats.mean(), type));
         }
         boolean drawable = !stats.histogram().isEmpty() || !stats.topValues().isEmpty();
+        if (drawable) {
+            chart.setChart(StatsChart.of(stats));
+        }
         chart.setVisible(drawable);
-        chart.setChart(drawable ? StatsChart.of(stats) : null);
     }
 
     private int add(int row, String name, String value) {

@@ -197,11 +197,11 @@ class TableBrowserTest {
     void rejectedRowsShowFileLineColumnReasonAndRawText() {
         BrowsableTable rejects = table("purchases · rejected rows");
         assertThat(rejects.kind()).isEqualTo(TableKind.REJECTS);
-        assertThat(names(rejects)).containsExactly("file", "line", "column", "column name", "reason", "raw text");
+        assertThat(names(rejects)).containsExactly("line", "column", "column name", "reason", "raw text", "file");
         List<Object[]> rows = browser.page(rejects, RowFilter.NONE, 0, 10).rows();
         assertThat(rows).hasSize(SmallProject.PURCHASE_REJECTED);
-        assertThat(rows.get(0)).containsExactly("purchases.csv", 4L, 3L, "rating", "'abc' in column 3 (rating) is not a number", "2,3,abc,104");
-        assertThat(rows.get(1)).containsExactly("purchases.csv", 9L, null, null, "expected 4 columns, found 3", "5,1,3");
+        assertThat(rows.get(0)).containsExactly(4L, 3L, "rating", "'abc' in column 3 (rating) is not a number", "2,3,abc,104", "purchases.csv");
+        assertThat(rows.get(1)).containsExactly(9L, null, null, "expected 4 columns, found 3", "5,1,3", "purchases.csv");
         assertThat(browser.count(rejects, RowFilter.search("not a number"))).isEqualTo(1);
     }
 }

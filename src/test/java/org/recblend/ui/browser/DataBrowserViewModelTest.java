@@ -45,7 +45,7 @@ class DataBrowserViewModelTest {
         assertThat(vm.errorProperty().get()).isNull();
 
         assertThat(vm.select("purchases", TableKind.REJECTS)).isTrue();
-        assertThat(vm.rowsProperty().get().get(0).values()[4]).isEqualTo("'abc' in column 3 (rating) is not a number");
+        assertThat(vm.rowsProperty().get().get(0).values()[3]).isEqualTo("'abc' in column 3 (rating) is not a number");
         assertThat(vm.select("nonexistent", null)).isFalse();
     }
 
