@@ -22,10 +22,11 @@ final class ExplorerTree {
         }
         TreeItem<String> datasets = folder("Datasets", contents.datasets().size());
         for (ProjectContents.DatasetEntry dataset : contents.datasets()) {
-            TreeItem<String> node = new TreeItem<>(dataset.name());
+            TreeItem<String> node = new ExplorerItem(dataset.name(), new ExplorerItem.DataTarget(dataset.name(), null, false));
             node.setExpanded(true);
             for (ProjectContents.SourceEntry source : dataset.sources()) {
-                node.getChildren().add(new TreeItem<>(sourceLabel(source)));
+                node.getChildren().add(new ExplorerItem(sourceLabel(source),
+                        new ExplorerItem.DataTarget(dataset.name(), source.name(), source.rowsRejected() > 0)));
             }
             datasets.getChildren().add(node);
         }

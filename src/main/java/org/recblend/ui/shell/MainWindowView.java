@@ -68,6 +68,7 @@ public final class MainWindowView {
         welcomeTab.setClosable(false);
         TabPane tabs = new TabPane(welcomeTab);
         tabs.setId("centreTabs");
+        BrowseDataAction.install(explorer, tabs, viewModel.projectProperty(), viewModel.executor());
 
         SplitPane split = new SplitPane(explorer, tabs);
         split.setOrientation(Orientation.HORIZONTAL);

@@ -123,6 +123,11 @@ public final class MainWindowViewModel {
         return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
+    /** Runs the window's background reads; the data browser shares it. */
+    TaskExecutor executor() {
+        return executor;
+    }
+
     public ReadOnlyObjectProperty<ProjectStore> projectProperty() {
         return project;
     }

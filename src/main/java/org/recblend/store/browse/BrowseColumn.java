@@ -1,0 +1,5 @@
+package org.recblend.store.browse;
+
+/** One column of a browsable table, as the user sees it. */
+public record BrowseColumn(String name, ColumnType type) {
+}
