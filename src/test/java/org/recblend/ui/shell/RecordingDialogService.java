@@ -8,7 +8,10 @@ import java.util.Optional;
 /** Answers dialogs without a screen and remembers the messages shown. */
 final class RecordingDialogService implements DialogService {
     final List<String> errors = new ArrayList<>();
+    final List<String> questions = new ArrayList<>();
     Path nextProject;
+    Path nextSaveAs;
+    boolean confirmAnswer;
 
     @Override
     public Optional<Path> chooseProjectToOpen() {
@@ -18,6 +21,17 @@ final class RecordingDialogService implements DialogService {
     @Override
     public Optional<Path> chooseNewProjectLocation() {
         return Optional.ofNullable(nextProject);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveAsLocation(String currentName) {
+        return Optional.ofNullable(nextSaveAs);
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String yes, String no) {
+        questions.add(title + ": " + message);
+        return confirmAnswer;
     }
 
     @Override
