@@ -24,7 +24,7 @@ final class ExplorerTree {
         }
         TreeItem<String> datasets = folder("Datasets", contents.datasets().size(), "datasets");
         for (ProjectContents.DatasetEntry dataset : contents.datasets()) {
-            TreeItem<String> node = new TreeItem<>(dataset.name());
+            TreeItem<String> node = new TreeItem<>(dataset.name(), icon("dataset"));
             node.setExpanded(true);
             for (ProjectContents.SourceEntry source : dataset.sources()) {
                 node.getChildren().add(new TreeItem<>(sourceLabel(source), icon("source")));
@@ -59,7 +59,7 @@ final class ExplorerTree {
 
     private static <T> TreeItem<String> folder(String name, List<T> entries, Function<T, String> label, String kind) {
         TreeItem<String> folder = folder(name, entries.size(), kind);
-        entries.forEach(e -> folder.getChildren().add(new TreeItem<>(label.apply(e))));
+        entries.forEach(e -> folder.getChildren().add(new TreeItem<>(label.apply(e), icon(kind + "-entry"))));
         return folder;
     }
 }

@@ -13,6 +13,8 @@ final class RecentProjects {
 
     private final WorkbenchSettings settings;
     private final ObservableList<Path> projects = FXCollections.observableArrayList();
+    /** One wrapper, kept: it listens to the list weakly, so a wrapper made per call would lose its listeners. */
+    private final ObservableList<Path> readOnly = FXCollections.unmodifiableObservableList(projects);
 
     /** Reads the list; throws {@code SettingsException} when the settings file cannot be read. */
     RecentProjects(WorkbenchSettings settings) {
@@ -44,6 +46,6 @@ final class RecentProjects {
     }
 
     ObservableList<Path> list() {
-        return FXCollections.unmodifiableObservableList(projects);
+        return readOnly;
     }
 }
