@@ -15,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -48,6 +49,8 @@ public final class PreferencesView {
         ThemeStyles.apply(scene, theme);
         stage.setScene(scene);
         view.onClose = stage::close;
+        // the problems appear under the fields: grow the window rather than squeeze the hints
+        viewModel.problemsProperty().addListener((obs, old, now) -> stage.sizeToScene());
         stage.show();
         return stage;
     }
@@ -60,7 +63,7 @@ public final class PreferencesView {
         grid.setPadding(new Insets(16, 16, 8, 16));
         ColumnConstraints labels = new ColumnConstraints();
         labels.setHalignment(HPos.RIGHT);
-        ColumnConstraints fields = new ColumnConstraints(360, 420, Double.MAX_VALUE);
+        ColumnConstraints fields = new ColumnConstraints(380, 480, Double.MAX_VALUE);
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
 
@@ -101,6 +104,7 @@ public final class PreferencesView {
         problems.setId("preferencesProblems");
         problems.getStyleClass().add("problems");
         problems.setWrapText(true);
+        problems.setMinHeight(Region.USE_PREF_SIZE);
         problems.textProperty().bind(viewModel.problemsProperty());
         problems.visibleProperty().bind(viewModel.problemsProperty().isNotEmpty());
         problems.managedProperty().bind(problems.visibleProperty());
@@ -152,6 +156,7 @@ public final class PreferencesView {
         Label help = new Label(hint);
         help.getStyleClass().add("hint");
         help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE);  // a wrapped hint keeps all its lines
         grid.add(help, 1, row + 1);
         return row + 2;
     }

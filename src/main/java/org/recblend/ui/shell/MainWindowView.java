@@ -27,6 +27,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
@@ -257,6 +258,9 @@ public final class MainWindowView {
         notifications.getStyleClass().removeAll("succeeded", "failed", "cancelled");
         notifications.getStyleClass().add(notice.kind().name().toLowerCase(Locale.ROOT));
         notifications.setText(notice.text());
+        Region icon = new Region();
+        icon.getStyleClass().addAll("notice-icon", notice.kind().name().toLowerCase(Locale.ROOT));
+        notifications.setGraphic(icon);
         notifications.show();
         noticeTimer.playFromStart();
     }
