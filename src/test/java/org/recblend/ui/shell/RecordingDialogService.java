@@ -9,6 +9,7 @@ import java.util.Optional;
 final class RecordingDialogService implements DialogService {
     final List<String> errors = new ArrayList<>();
     final List<String> questions = new ArrayList<>();
+    final List<String> infos = new ArrayList<>();
     Path nextProject;
     Path nextSaveAs;
     boolean confirmAnswer;
@@ -41,6 +42,6 @@ final class RecordingDialogService implements DialogService {
 
     @Override
     public void showInformation(String title, String message) {
-        // nothing to answer
+        infos.add(title + ": " + message);
     }
 }
