@@ -124,9 +124,9 @@ public final class OnnxSentenceEncoder implements TextEncoder, TruncationCounter
         }
     }
 
-    /** The bundled all-MiniLM-L6-v2, extracted to the workbench home, with default options. */
+    /** The bundled all-MiniLM-L6-v2, extracted to the cache folder ({@link WorkbenchHome#cacheDir()}), with default options. */
     public static OnnxSentenceEncoder miniLm(boolean quantized) throws EncoderException {
-        return miniLm(quantized, WorkbenchHome.dir(), Options.defaults());
+        return miniLm(quantized, WorkbenchHome.cacheDir(), Options.defaults());
     }
 
     /** The cache key of the bundled all-MiniLM-L6-v2, known without loading it. */

@@ -14,4 +14,13 @@ public final class WorkbenchHome {
     public static Path dir() {
         return Path.of(System.getProperty("recblend.home", Path.of(System.getProperty("user.home"), ".recblend").toString()));
     }
+
+    /** The system property naming the cache folder (the workbench's preferences set it). */
+    public static final String CACHE_PROPERTY = "recblend.cache";
+
+    /** Where large re-creatable files (the extracted model files) go: {@value #CACHE_PROPERTY}, else the home. */
+    public static Path cacheDir() {
+        String configured = System.getProperty(CACHE_PROPERTY);
+        return configured == null || configured.isBlank() ? dir() : Path.of(configured.strip());
+    }
 }

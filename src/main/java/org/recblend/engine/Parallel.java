@@ -23,8 +23,22 @@ public final class Parallel {
     private Parallel() {
     }
 
-    /** One thread per core. */
+    /** The system property that caps the compute threads (the workbench's preferences set it). */
+    public static final String THREADS_PROPERTY = "recblend.threads";
+
+    /** The threads of {@value #THREADS_PROPERTY} when it holds a positive number, else one per core. */
     public static int defaultThreads() {
+        String configured = System.getProperty(THREADS_PROPERTY);
+        if (configured != null) {
+            try {
+                int threads = Integer.parseInt(configured.strip());
+                if (threads > 0) {
+                    return threads;
+                }
+            } catch (NumberFormatException ignored) {
+                // a bad value falls back to the cores rather than stopping a run
+            }
+        }
         return Runtime.getRuntime().availableProcessors();
     }
 

@@ -297,6 +297,89 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies this open project to {@code target} (a base path or a {@code .mv.db} file) without
+     * closing it: H2's BACKUP writes a consistent copy of the database while other connections may
+     * be writing, so a running job cannot tear the copy. The artifacts folder is copied beside it.
+     *
+     * @return where the copy lives; open it with {@link #open(Path)}
+     * @throws ProjectException ALREADY_EXISTS when a project is at the target, IO when it cannot be written
+     */
+    public ProjectPaths copyTo(Path target) throws ProjectException {
+        ensureOpen();
+        ProjectPaths copy = ProjectPaths.of(target);
+        if (copy.equals(paths)) {
+            throw new ProjectException(ProjectException.Reason.ALREADY_EXISTS,
+                    "Choose another place: " + copy.databaseFile() + " is this project's own file");
+        }
+        if (Files.exists(copy.databaseFile())) {
+            throw new ProjectException(ProjectException.Reason.ALREADY_EXISTS,
+                    "A project already exists at " + copy.databaseFile());
+        }
+        Path zip = null;
+        try {
+            Files.createDirectories(copy.databaseFile().getParent());
+            zip = Files.createTempFile(copy.databaseFile().getParent(), ".backup-", ".zip");
+            Files.delete(zip);  // BACKUP refuses nothing, but writes the zip itself
+            String zipName = zip.toString().replace('\\', '/').replace("'", "''");
+            read(c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate("BACKUP TO '" + zipName + "'");
+                }
+            });
+            extractDatabase(zip, copy.databaseFile());
+            copyTree(paths.artifactsDir(), copy.artifactsDir());
+        } catch (IOException | StoreException e) {
+            deleteQuietly(copy.databaseFile());
+            throw new ProjectException(ProjectException.Reason.IO,
+                    "Cannot save a copy of the project to " + copy.databaseFile() + ": " + e.getMessage(), e);
+        } finally {
+            if (zip != null) {
+                deleteQuietly(zip);
+            }
+        }
+        LOG.info("Copied project {} to {}", paths.databaseFile(), copy.databaseFile());
+        return copy;
+    }
+
+    /** The backup zip holds the one database file; it becomes the copy's {@code .mv.db}. */
+    private static void extractDatabase(Path zip, Path databaseFile) throws IOException {
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().endsWith(ProjectPaths.H2_SUFFIX)) {
+                    Files.copy(in, databaseFile);
+                    return;
+                }
+            }
+        }
+        throw new IOException("the database backup holds no " + ProjectPaths.H2_SUFFIX + " file");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover temporary file is harmless
+        }
+    }
+
     public boolean isClosed() {
         return closed;
     }

@@ -9,6 +9,12 @@ public interface DialogService {
 
     Optional<Path> chooseNewProjectLocation();
 
+    /** Where to save a copy of the project named {@code currentName}. */
+    Optional<Path> chooseSaveAsLocation(String currentName);
+
+    /** Asks a yes/no question; true when the user chose {@code yes}. */
+    boolean confirm(String title, String message, String yes, String no);
+
     void showError(String title, String message);
 
     void showInformation(String title, String message);

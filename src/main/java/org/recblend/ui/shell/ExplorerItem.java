@@ -1,5 +1,6 @@
 package org.recblend.ui.shell;
 
+import javafx.scene.Node;
 import javafx.scene.control.TreeItem;
 
 /**
@@ -13,8 +14,8 @@ final class ExplorerItem extends TreeItem<String> {
 
     private final DataTarget target;
 
-    ExplorerItem(String label, DataTarget target) {
-        super(label);
+    ExplorerItem(String label, DataTarget target, Node icon) {
+        super(label, icon);
         this.target = target;
     }
 

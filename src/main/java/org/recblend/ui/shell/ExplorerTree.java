@@ -4,7 +4,9 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.scene.Node;
 import javafx.scene.control.TreeItem;
+import javafx.scene.layout.Region;
 import org.recblend.store.ProjectContents;
 
 /** Turns a project's contents into the explorer's tree: datasets with sources, pipelines, runs, models. */
@@ -15,25 +17,27 @@ final class ExplorerTree {
     }
 
     static TreeItem<String> build(String projectName, ProjectContents contents) {
-        TreeItem<String> root = new TreeItem<>(projectName);
+        TreeItem<String> root = new TreeItem<>(projectName, icon("project"));
         root.setExpanded(true);
         if (contents == null) {
             return root;
         }
-        TreeItem<String> datasets = folder("Datasets", contents.datasets().size());
+        TreeItem<String> datasets = folder("Datasets", contents.datasets().size(), "datasets");
         for (ProjectContents.DatasetEntry dataset : contents.datasets()) {
-            TreeItem<String> node = new ExplorerItem(dataset.name(), new ExplorerItem.DataTarget(dataset.name(), null, false));
+            TreeItem<String> node = new ExplorerItem(dataset.name(),
+                    new ExplorerItem.DataTarget(dataset.name(), null, false), icon("dataset"));
             node.setExpanded(true);
             for (ProjectContents.SourceEntry source : dataset.sources()) {
                 node.getChildren().add(new ExplorerItem(sourceLabel(source),
-                        new ExplorerItem.DataTarget(dataset.name(), source.name(), source.rowsRejected() > 0)));
+                        new ExplorerItem.DataTarget(dataset.name(), source.name(), source.rowsRejected() > 0),
+                        icon("source")));
             }
             datasets.getChildren().add(node);
         }
         root.getChildren().add(datasets);
-        root.getChildren().add(folder("Pipelines", contents.pipelines(), Function.identity()));
-        root.getChildren().add(folder("Runs", contents.runs(), r -> "#" + r.id() + " " + r.pipeline() + " (" + r.status().toLowerCase(Locale.ROOT) + ")"));
-        root.getChildren().add(folder("Models", contents.models(), Function.identity()));
+        root.getChildren().add(folder("Pipelines", contents.pipelines(), Function.identity(), "pipelines"));
+        root.getChildren().add(folder("Runs", contents.runs(), r -> "#" + r.id() + " " + r.pipeline() + " (" + r.status().toLowerCase(Locale.ROOT) + ")", "runs"));
+        root.getChildren().add(folder("Models", contents.models(), Function.identity(), "models"));
         return root;
     }
 
@@ -43,15 +47,22 @@ final class ExplorerTree {
         return source.rowsRejected() > 0 ? label + " (" + COUNT.format(source.rowsRejected()) + " rejected)" : label;
     }
 
-    private static TreeItem<String> folder(String name, int size) {
-        TreeItem<String> folder = new TreeItem<>(name + " (" + size + ")");
+    /** A small coloured square per kind of entry (styled in workbench.css), so the groups stand apart. */
+    private static Node icon(String kind) {
+        Region icon = new Region();
+        icon.getStyleClass().addAll("explorer-icon", kind);
+        return icon;
+    }
+
+    private static TreeItem<String> folder(String name, int size, String kind) {
+        TreeItem<String> folder = new TreeItem<>(name + " (" + size + ")", icon(kind));
         folder.setExpanded(true);
         return folder;
     }
 
-    private static <T> TreeItem<String> folder(String name, List<T> entries, Function<T, String> label) {
-        TreeItem<String> folder = folder(name, entries.size());
-        entries.forEach(e -> folder.getChildren().add(new TreeItem<>(label.apply(e))));
+    private static <T> TreeItem<String> folder(String name, List<T> entries, Function<T, String> label, String kind) {
+        TreeItem<String> folder = folder(name, entries.size(), kind);
+        entries.forEach(e -> folder.getChildren().add(new TreeItem<>(label.apply(e), icon(kind + "-entry"))));
         return folder;
     }
 }

@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -28,6 +30,22 @@ final class FxDialogService implements DialogService {
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     }
 
+    @Override
+    public Optional<Path> chooseSaveAsLocation(String currentName) {
+        FileChooser chooser = projectChooser("Save project as");
+        chooser.setInitialFileName(currentName + "-copy.mv.db");
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String yes, String no) {
+        ButtonType yesButton = new ButtonType(yes, ButtonBar.ButtonData.YES);
+        ButtonType noButton = new ButtonType(no, ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yesButton, noButton);
+        prepare(alert, title);
+        return alert.showAndWait().filter(yesButton::equals).isPresent();
+    }
+
     private static FileChooser projectChooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
@@ -47,9 +65,18 @@ final class FxDialogService implements DialogService {
 
     private void show(Alert.AlertType type, String title, String message) {
         Alert alert = new Alert(type, message);
+        prepare(alert, title);
+        alert.showAndWait();
+    }
+
+    private void prepare(Alert alert, String title) {
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
-        alert.showAndWait();
+        alert.getDialogPane().setMinWidth(460);
+        if (owner != null && owner.getScene() != null) {
+            // the window's theme (light or dark) also for its dialogs
+            alert.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
     }
 }

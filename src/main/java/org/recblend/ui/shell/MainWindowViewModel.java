@@ -1,6 +1,10 @@
 package org.recblend.ui.shell;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,17 +19,30 @@ import org.recblend.sample.SampleProject;
 import org.recblend.store.ProjectContents;
 import org.recblend.store.ProjectException;
 import org.recblend.store.ProjectStore;
+import org.recblend.store.ProjectPaths;
 import org.recblend.task.TaskMonitor;
+import org.recblend.ui.prefs.Preferences;
+import org.recblend.ui.prefs.PreferencesViewModel;
+import org.recblend.ui.prefs.SettingsException;
+import org.recblend.ui.prefs.WorkbenchSettings;
+import org.recblend.ui.task.BackgroundTasks;
 import org.recblend.ui.task.TaskExecutor;
 
 /**
  * State of the main window: which project is open, what it holds, what the status bar says.
- * Opening and reading a project is I/O, so it goes through the {@link TaskExecutor}.
+ * Opening and reading a project is I/O, so it goes through the {@link TaskExecutor}. The user's
+ * long jobs run in the one {@link BackgroundTasks}; while any runs, the project is not switched
+ * under it (open, new, save-as and close are refused with a message).
  */
 public final class MainWindowViewModel {
     static final String APP_TITLE = "RecBlend Workbench";
 
     private final TaskExecutor executor;
+    private final BackgroundTasks jobs;
+    private final WorkbenchSettings settings;
+    private final RecentProjects recent;
+    private final ObjectProperty<Preferences> preferences = new SimpleObjectProperty<>();
+    private final StringProperty errorTitle = new SimpleStringProperty("");
     private final ObjectProperty<ProjectStore> project = new SimpleObjectProperty<>();
     private final ObjectProperty<ProjectContents> contents = new SimpleObjectProperty<>();
     private final StringProperty title = new SimpleStringProperty(APP_TITLE);
@@ -33,18 +50,83 @@ public final class MainWindowViewModel {
     private final StringProperty error = new SimpleStringProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
+    /** A window with its own jobs and settings that are never written (view-model tests). */
     public MainWindowViewModel(TaskExecutor executor) {
+        this(executor, new BackgroundTasks(), WorkbenchSettings.inMemory());
+    }
+
+    public MainWindowViewModel(TaskExecutor executor, BackgroundTasks jobs, WorkbenchSettings settings) {
         this.executor = executor;
+        this.jobs = jobs;
+        this.settings = settings;
+        this.recent = readRecent(settings);
+        preferences.set(readPreferences(settings));
+        // an import or a run changes what the explorer shows
+        jobs.running().addListener((ListChangeListener<Task<?>>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved()) {
+                    refresh();
+                    return;
+                }
+            }
+        });
+    }
+
+    private RecentProjects readRecent(WorkbenchSettings from) {
+        try {
+            return new RecentProjects(from);
+        } catch (SettingsException e) {
+            fail("Cannot read your settings", e.getMessage());
+            return new RecentProjects(WorkbenchSettings.inMemory());
+        }
+    }
+
+    private Preferences readPreferences(WorkbenchSettings from) {
+        try {
+            return from.preferences();
+        } catch (SettingsException e) {
+            return Preferences.defaults();  // readRecent has said why
+        }
     }
 
     /** Opens an existing project, closing the current one when the new one opened. */
     public void openProject(Path path) {
+        if (refusedWhileJobsRun("open another project")) {
+            return;
+        }
         load("Opening " + path.getFileName(), () -> ProjectStore.open(path));
+    }
+
+    /** Opens a project of the File > Open Recent menu; one that no longer exists leaves the list. */
+    public void openRecent(Path file) {
+        if (!Files.exists(ProjectPaths.of(file).databaseFile())) {
+            forgetRecent(file);
+            fail("Cannot open the project", file + " no longer exists (moved or deleted); it was removed from the"
+                    + " recent projects.");
+            return;
+        }
+        openProject(file);
     }
 
     /** Creates a new empty project and opens it. */
     public void newProject(Path path) {
+        if (refusedWhileJobsRun("create a project")) {
+            return;
+        }
         load("Creating " + path.getFileName(), () -> ProjectStore.create(path));
+    }
+
+    /**
+     * Saves a copy of the open project at {@code target} and opens the copy (the original stays as
+     * it is on disk, like "Save As" in an editor).
+     */
+    public void saveProjectAs(Path target) {
+        ProjectStore store = project.get();
+        if (store == null || refusedWhileJobsRun("save the project under another name")) {
+            return;
+        }
+        load("Saving a copy as " + target.getFileName(), () -> ProjectStore.open(store.copyTo(target).base()),
+                "Cannot save the project");
     }
 
     /**
@@ -73,6 +155,10 @@ public final class MainWindowViewModel {
     }
 
     private void load(String what, ProjectOpener opener) {
+        load(what, opener, "Cannot open the project");
+    }
+
+    private void load(String what, ProjectOpener opener, String failureTitle) {
         busy.set(true);
         status.set(what + " …");
         error.set(null);
@@ -89,23 +175,91 @@ public final class MainWindowViewModel {
             title.set(opened.store().name() + " — " + APP_TITLE);
             status.set("Project " + opened.store().databaseFile());
             busy.set(false);
+            rememberRecent(opened.store().databaseFile());
         }, failure -> {
-            error.set(messageOf(failure));
-            status.set("Could not open the project");
+            fail(failureTitle, messageOf(failure));
+            status.set(failureTitle.replace("Cannot", "Could not"));
             busy.set(false);
         });
+    }
+
+    private boolean refusedWhileJobsRun(String action) {
+        if (!jobs.busyProperty().get()) {
+            return false;
+        }
+        fail("Jobs are running", "Wait until the running jobs have finished, or cancel them (Jobs menu), before you "
+                + action + ".");
+        return true;
+    }
+
+    /** Shows an error: the view turns each one into a dialog. */
+    private void fail(String heading, String message) {
+        error.set(null);  // the same message twice is still shown twice
+        errorTitle.set(heading);
+        error.set(message);
+    }
+
+    private void rememberRecent(Path file) {
+        try {
+            recent.remember(file);
+        } catch (SettingsException e) {
+            fail("Cannot save your recent projects", e.getMessage());
+        }
+    }
+
+    private void forgetRecent(Path file) {
+        try {
+            recent.forget(file);
+        } catch (SettingsException e) {
+            fail("Cannot save your recent projects", e.getMessage());
+        }
+    }
+
+    /** Empties File > Open Recent. */
+    public void clearRecent() {
+        try {
+            recent.clear();
+        } catch (SettingsException e) {
+            fail("Cannot save your recent projects", e.getMessage());
+        }
+    }
+
+    /** The state of a preferences dialog; a save updates {@link #preferencesProperty()} (the theme applies at once). */
+    public PreferencesViewModel editPreferences() {
+        return new PreferencesViewModel(settings, preferences.get(), preferences::set);
+    }
+
+    /** Shows a line in the status bar (e.g. while jobs stop before closing). */
+    void announce(String message) {
+        status.set(message);
     }
 
     /** Re-reads the open project's contents (after an import or a run). */
     public void refresh() {
         ProjectStore store = project.get();
         if (store != null) {
-            executor.execute(() -> ProjectContents.of(store), contents::set, f -> error.set(messageOf(f)));
+            executor.execute(() -> ProjectContents.of(store), read -> {
+                if (project.get() == store) {  // not closed or replaced meanwhile
+                    contents.set(read);
+                }
+            }, f -> {
+                if (project.get() == store) {
+                    fail("Cannot read the project", messageOf(f));
+                }
+            });
         }
     }
 
-    /** Closes the open project, if any. */
+    /** Closes the open project, if any; refused while jobs run in it. */
     public void closeProject() {
+        if (project.get() != null && refusedWhileJobsRun("close the project")) {
+            return;
+        }
+        closeProjectNow();
+    }
+
+    /** Closes the project even while jobs run (the application is stopping). */
+    void closeProjectNow() {
         ProjectStore store = project.get();
         if (store != null) {
             project.set(null);
@@ -149,8 +303,27 @@ public final class MainWindowViewModel {
         return error;
     }
 
+    /** The heading for {@link #errorProperty()}'s message. */
+    public ReadOnlyStringProperty errorTitleProperty() {
+        return errorTitle;
+    }
+
     public ReadOnlyBooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** The workbench's background jobs (imports, runs): the status bar shows them. */
+    public BackgroundTasks jobs() {
+        return jobs;
+    }
+
+    /** File > Open Recent, newest first. */
+    public ObservableList<Path> recentProjects() {
+        return recent.list();
+    }
+
+    public ReadOnlyObjectProperty<Preferences> preferencesProperty() {
+        return preferences;
     }
 
     @FunctionalInterface

@@ -6,6 +6,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.recblend.ui.prefs.RuntimePreferences;
+import org.recblend.ui.prefs.WorkbenchSettings;
+import org.recblend.ui.task.BackgroundTasks;
 import org.recblend.ui.task.FxTaskExecutor;
 import org.recblend.ui.task.TaskExecutor;
 
@@ -15,6 +18,7 @@ import org.recblend.ui.task.TaskExecutor;
  */
 public final class WorkbenchApp extends Application {
     private TaskExecutor executor;
+    private BackgroundTasks jobs;
     private MainWindowViewModel viewModel;
 
     public static void main(String[] args) {
@@ -24,10 +28,10 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         executor = new FxTaskExecutor();
-        viewModel = new MainWindowViewModel(executor);
-        Scene scene = createScene(stage, viewModel);
-        stage.setScene(scene);
-        stage.titleProperty().bind(viewModel.titleProperty());
+        jobs = new BackgroundTasks();  // the one place every long job of the workbench runs
+        viewModel = new MainWindowViewModel(executor, jobs, WorkbenchSettings.user());
+        RuntimePreferences.apply(viewModel.preferencesProperty().get());
+        install(stage, viewModel, new FxDialogService(stage), Platform::exit);
         stage.show();
         List<String> args = getParameters().getUnnamed();
         if (!args.isEmpty()) {
@@ -35,6 +39,27 @@ public final class WorkbenchApp extends Application {
         } else {
             SampleProjectLocation.find().ifPresent(viewModel::openSample);
         }
+    }
+
+    /**
+     * Puts the main window on the stage: the close button asks first while jobs run, and once the
+     * jobs have stopped and the project is closed, {@code afterClose} runs (the application exits;
+     * tests record it instead).
+     */
+    public static MainWindowView install(Stage stage, MainWindowViewModel viewModel, DialogService dialogs,
+                                         Runnable afterClose) {
+        MainWindowView view = new MainWindowView(viewModel, () -> dialogs);
+        view.setOnExit(() -> {
+            stage.hide();
+            afterClose.run();
+        });
+        stage.setScene(new Scene(view.root(), 1200, 760));
+        stage.titleProperty().bind(viewModel.titleProperty());
+        stage.setOnCloseRequest(e -> {
+            e.consume();  // the guard closes the window itself once the jobs have stopped
+            view.requestExit();
+        });
+        return view;
     }
 
     /** Builds the main window's scene; tests call this with their own view model. */
@@ -45,17 +70,18 @@ public final class WorkbenchApp extends Application {
     /** Builds the main window's scene with the given dialogs (tests answer them without a screen). */
     public static Scene createScene(MainWindowViewModel viewModel, DialogService dialogs) {
         MainWindowView view = new MainWindowView(viewModel, () -> dialogs);
-        view.setOnExit(() -> {
-            viewModel.closeProject();
-            Platform.exit();
-        });
+        view.setOnExit(Platform::exit);
         return new Scene(view.root(), 1200, 760);
     }
 
     @Override
     public void stop() {
+        if (jobs != null) {
+            jobs.cancelAll();
+            jobs.shutdown();
+        }
         if (viewModel != null) {
-            viewModel.closeProject();
+            viewModel.closeProjectNow();
         }
         if (executor != null) {
             executor.shutdown();

@@ -8,7 +8,11 @@ import java.util.Optional;
 /** Answers dialogs without a screen and remembers the messages shown. */
 final class RecordingDialogService implements DialogService {
     final List<String> errors = new ArrayList<>();
+    final List<String> questions = new ArrayList<>();
+    final List<String> infos = new ArrayList<>();
     Path nextProject;
+    Path nextSaveAs;
+    boolean confirmAnswer;
 
     @Override
     public Optional<Path> chooseProjectToOpen() {
@@ -21,12 +25,23 @@ final class RecordingDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseSaveAsLocation(String currentName) {
+        return Optional.ofNullable(nextSaveAs);
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String yes, String no) {
+        questions.add(title + ": " + message);
+        return confirmAnswer;
+    }
+
+    @Override
     public void showError(String title, String message) {
         errors.add(title + ": " + message);
     }
 
     @Override
     public void showInformation(String title, String message) {
-        // nothing to answer
+        infos.add(title + ": " + message);
     }
 }
