@@ -9,6 +9,9 @@ public interface DialogService {
 
     Optional<Path> chooseNewProjectLocation();
 
+    /** A data file to import (CSV, TSV, JSON, …). */
+    Optional<Path> chooseFileToImport();
+
     void showError(String title, String message);
 
     void showInformation(String title, String message);

@@ -21,6 +21,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.recblend.store.ProjectContents;
+import org.recblend.ui.importwizard.ImportWizardLauncher;
+import org.recblend.ui.task.BackgroundTasks;
 
 /**
  * The main window: menu, toolbar, project explorer on the left, tabs in the centre and a status
@@ -36,6 +38,7 @@ public final class MainWindowView {
     private final VBox welcome = new VBox(10);
     private final StatusBar statusBar = new StatusBar();
     private Runnable onExit = () -> { };
+    private final BackgroundTasks tasks = new BackgroundTasks();
 
     /** Lets the window give its dialog service once the stage exists. */
     interface DialogServiceHolder {
@@ -84,9 +87,11 @@ public final class MainWindowView {
         MenuItem open = item("Open Project…", "Shortcut+O", this::openProject);
         MenuItem close = item("Close Project", "Shortcut+W", viewModel::closeProject);
         close.disableProperty().bind(viewModel.projectProperty().isNull());
+        MenuItem importData = item("Import Data…", "Shortcut+I", this::importData);
+        importData.disableProperty().bind(viewModel.projectProperty().isNull());
         MenuItem refresh = item("Refresh", "F5", viewModel::refresh);
         MenuItem exit = item("Exit", "Shortcut+Q", () -> onExit.run());
-        Menu file = new Menu("_File", null, newProject, open, close, new SeparatorMenuItem(), refresh,
+        Menu file = new Menu("_File", null, newProject, open, close, new SeparatorMenuItem(), importData, refresh,
                 new SeparatorMenuItem(), exit);
         MenuItem about = new MenuItem("About RecBlend Workbench");
         about.setOnAction(e -> dialogs.get().showInformation("About RecBlend Workbench",
@@ -107,7 +112,11 @@ public final class MainWindowView {
         Button refreshButton = new Button("Refresh");
         refreshButton.setOnAction(e -> viewModel.refresh());
         refreshButton.disableProperty().bind(viewModel.projectProperty().isNull());
-        return new ToolBar(newButton, openButton, refreshButton);
+        Button importButton = new Button("Import");
+        importButton.setId("importButton");
+        importButton.setOnAction(e -> importData());
+        importButton.disableProperty().bind(viewModel.projectProperty().isNull());
+        return new ToolBar(newButton, openButton, importButton, refreshButton);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -119,6 +128,15 @@ public final class MainWindowView {
 
     private void openProject() {
         dialogs.get().chooseProjectToOpen().ifPresent(viewModel::openProject);
+    }
+
+    /** Opens the import wizard on the open project; the explorer is refreshed after each import. */
+    private void importData() {
+        var store = viewModel.projectProperty().get();
+        if (store != null) {
+            new ImportWizardLauncher(() -> dialogs.get().chooseFileToImport())
+                    .open(root.getScene().getWindow(), store, tasks, null, viewModel::refresh);
+        }
     }
 
     private void newProject() {
