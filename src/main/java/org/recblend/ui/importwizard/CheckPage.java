@@ -51,6 +51,8 @@ final class CheckPage {
         TableView<RejectReport.Reject> rejects = rejectTable(null);
         rejects.setId("checkRejects");
         VBox.setVgrow(rejects, Priority.ALWAYS);
+        rejects.visibleProperty().bind(vm.checkResultProperty().isNotNull());
+        rejects.managedProperty().bind(rejects.visibleProperty());
         Label rejectsCaption = new Label();
 
         vm.checkResultProperty().addListener((o, old, dry) -> {

@@ -81,7 +81,7 @@ final class ColumnsPage {
         TextField kindLabel = new TextField();
         kindLabel.setId("kindLabel");
         kindLabel.setPromptText("friend, trust, tag, review …");
-        kindLabel.setPrefColumnCount(12);
+        kindLabel.setPrefColumnCount(16);
         kindLabel.textProperty().bindBidirectional(vm.kindLabelProperty());
         HBox policies = new HBox(10, new Label("Repeated user-item pairs"), duplicates, new Label("Bad rows"), onError,
                 new Label("Kind label"), kindLabel);
@@ -115,7 +115,7 @@ final class ColumnsPage {
         table.setEditable(true);
         table.setPlaceholder(new Label("No columns"));
         TableColumn<ColumnRow, String> number = text("#", 40, r -> String.valueOf(r.index() + 1));
-        TableColumn<ColumnRow, String> name = text("Column", 140, ColumnRow::label);
+        TableColumn<ColumnRow, String> name = text("Column", 110, ColumnRow::label);
         TableColumn<ColumnRow, ColumnRole> role = new TableColumn<>("Role");
         role.setCellValueFactory(c -> c.getValue().roleProperty());
         role.setCellFactory(ComboBoxTableCell.forTableColumn(new StringConverter<>() {
@@ -129,7 +129,7 @@ final class ColumnsPage {
                 return null;
             }
         }, vm.roleChoices()));
-        role.setPrefWidth(150);
+        role.setPrefWidth(140);
         TableColumn<ColumnRow, String> attribute = new TableColumn<>("Name");
         attribute.setCellValueFactory(c -> c.getValue().nameProperty());
         attribute.setCellFactory(TextFieldTableCell.forTableColumn());
@@ -137,9 +137,9 @@ final class ColumnsPage {
         TableColumn<ColumnRow, String> format = new TableColumn<>("Format");
         format.setCellValueFactory(c -> c.getValue().formatProperty());
         format.setCellFactory(TextFieldTableCell.forTableColumn());
-        format.setPrefWidth(110);
+        format.setPrefWidth(100);
         TableColumn<ColumnRow, String> type = text("Values look like", 130, ColumnRow::type);
-        TableColumn<ColumnRow, String> examples = text("Examples", 300, ColumnRow::examples);
+        TableColumn<ColumnRow, String> examples = text("Examples", 205, ColumnRow::examples);
         table.getColumns().addAll(java.util.List.of(number, name, role, attribute, format, type, examples));
         return table;
     }

@@ -40,9 +40,9 @@ public record ErrorDetail(Path file, long line, int column, String columnName, S
         return s.toString();
     }
 
-    /** The place and the message in one text. */
+    /** The place on one line, the message below. */
     public String describe() {
         String place = place();
-        return place.isEmpty() ? message : place + ": " + message;
+        return place.isEmpty() ? message : place + "\n" + message;
     }
 }

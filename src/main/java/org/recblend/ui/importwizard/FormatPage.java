@@ -57,7 +57,9 @@ final class FormatPage {
         }
 
         HBox first = new HBox(10, new Label("Layout"), type, new Label("Delimiter"), delimiter, new Label("Encoding"), encoding);
-        HBox second = new HBox(18, header, quoted, new HBox(6, new Label("Skip lines"), skip));
+        HBox skipBox = new HBox(6, new Label("Skip lines"), skip);
+        skipBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox second = new HBox(18, header, quoted, skipBox);
         first.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         second.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -86,6 +88,17 @@ final class FormatPage {
         return page;
     }
 
+    /** Wide enough for the header and the typical value of the first rows, within bounds. */
+    private static double widthFor(ImportWizardViewModel vm, int column) {
+        int chars = vm.previewHeader().get(column).length();
+        for (Preview.Row r : vm.previewRows().subList(0, Math.min(30, vm.previewRows().size()))) {
+            if (r.problem() == null && column < r.values().size() && r.values().get(column) != null) {
+                chars = Math.max(chars, r.values().get(column).length());
+            }
+        }
+        return Math.max(70, Math.min(280, 16 + 7.5 * chars));
+    }
+
     private static TableView<Preview.Row> previewTable(ImportWizardViewModel vm) {
         TableView<Preview.Row> table = new TableView<>(vm.previewRows());
         table.setId("previewTable");
@@ -107,7 +120,7 @@ final class FormatPage {
                     }
                     return new ReadOnlyStringWrapper(index < r.values().size() ? r.values().get(index) : "");
                 });
-                col.setPrefWidth(Math.max(90, Math.min(260, 14 + 8 * vm.previewHeader().get(i).length())));
+                col.setPrefWidth(widthFor(vm, i));
                 col.setSortable(false);
                 table.getColumns().add(col);
             }

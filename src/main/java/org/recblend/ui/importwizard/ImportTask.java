@@ -38,6 +38,16 @@ final class ImportTask extends Task<ImportResult> {
         updateMessage("Waiting to start");
     }
 
+    /**
+     * Cancels without interrupting the worker: H2 closes its file when a thread is interrupted
+     * during a write, which would break the project instead of rolling back. The importer checks
+     * the cancel flag on every row, so a plain flag stops it as quickly.
+     */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        return super.cancel(false);
+    }
+
     @Override
     public void run() {
         try {

@@ -270,8 +270,9 @@ public final class ImportWizardViewModel {
         for (int i = 0; i < n; i++) {
             header.add(i < preview.header().size() && !preview.header().get(i).isBlank() ? preview.header().get(i) : "Column " + (i + 1));
         }
-        previewHeader.setAll(header);
+        // rows first: the preview table sizes its columns to them when the header changes
         previewRows.setAll(preview.rows().subList(0, Math.min(PREVIEW_ROWS, preview.rows().size())));
+        previewHeader.setAll(header);
         List<ColumnRow> rows = new ArrayList<>();
         for (ColumnProfile p : suggestion.profiles()) {
             rows.add(new ColumnRow(p));

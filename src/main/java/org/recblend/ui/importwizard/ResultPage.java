@@ -40,7 +40,7 @@ final class ResultPage {
                     heading.setText("Imported " + r.file().getFileName());
                     detail.setText("Into dataset '" + r.dataset() + "' as source '" + r.sourceName() + "' in "
                             + Pages.count(r.millis()) + " ms.");
-                    Pages.row(counts, "Rows read", Pages.heading(Pages.count(r.rowsRead())));
+                    Pages.row(counts, "Rows read", value(Pages.count(r.rowsRead()), "resultRead"));
                     Pages.row(counts, "Rows accepted", value(Pages.count(r.rowsAccepted()), "resultAccepted"));
                     Pages.row(counts, "Rows rejected", value(Pages.count(r.rowsRejected()), "resultRejected"));
                     Pages.row(counts, "Duplicates", value(Pages.count(r.rowsDuplicate()), "resultDuplicates"));
