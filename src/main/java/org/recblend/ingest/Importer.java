@@ -64,6 +64,44 @@ public final class Importer {
     }
 
     /**
+     * Runs the whole import of one file and rolls it back: what the import would store, and its
+     * first rejected rows, with the project left untouched (the wizard's validation step).
+     *
+     * @param maxRejects how many rejected rows to return at most
+     * @throws ImportException    what the import itself would throw (bad spec, unreadable file, abort)
+     * @throws CancelledException the monitor was cancelled
+     */
+    public DryRun dryRun(ImportSpec spec, Path file, int maxRejects, TaskMonitor monitor) throws ImportException {
+        synchronized (lockOf(store)) {
+            try (Connection c = store.connection()) {
+                c.setAutoCommit(false);
+                try {
+                    ImportResult result = new ImportRun(c, files, spec, file, monitor).execute();
+                    List<RejectReport.Reject> rejects = RejectReport.page(c, result.sourceId(), 0, maxRejects);
+                    return new DryRun(result, rejects);
+                } finally {
+                    c.rollback(); // a dry run never stores anything, whatever happened
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw new StoreException("Project " + store.name() + ": the check could not run: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * What an import would do, found by a {@link #dryRun}.
+     *
+     * @param result  the counts the import would report (its ids are not valid after the rollback)
+     * @param rejects the first rejected rows, in file order
+     */
+    public record DryRun(ImportResult result, List<RejectReport.Reject> rejects) {
+        public DryRun {
+            rejects = List.copyOf(rejects);
+        }
+    }
+
+    /**
      * Imports several files in one transaction: all are stored or none. Progress is shared out by
      * file size.
      */

@@ -1,7 +1,9 @@
 package org.recblend.ingest;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.recblend.store.ProjectStore;
@@ -51,23 +53,26 @@ public final class RejectReport {
 
     /** Up to {@code limit} rejects from {@code offset}, in file order. */
     public List<Reject> page(long offset, int limit) {
-        return store.read(c -> {
-            String sql = "SELECT line_no, column_no, column_name, reason, raw_text FROM import_rejects WHERE source_id = ?"
-                    + " ORDER BY line_no, column_no LIMIT ? OFFSET ?";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setInt(1, sourceId);
-                ps.setInt(2, limit);
-                ps.setLong(3, offset);
-                List<Reject> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        int col = rs.getInt(2);
-                        Integer column = rs.wasNull() ? null : col;
-                        out.add(new Reject(rs.getLong(1), column, rs.getString(3), rs.getString(4), rs.getString(5)));
-                    }
+        return store.read(c -> page(c, sourceId, offset, limit));
+    }
+
+    /** A page read on a given connection: a dry run reads its rejects before it rolls back. */
+    static List<Reject> page(Connection c, int sourceId, long offset, int limit) throws SQLException {
+        String sql = "SELECT line_no, column_no, column_name, reason, raw_text FROM import_rejects WHERE source_id = ?"
+                + " ORDER BY line_no, column_no LIMIT ? OFFSET ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, sourceId);
+            ps.setInt(2, limit);
+            ps.setLong(3, offset);
+            List<Reject> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int col = rs.getInt(2);
+                    Integer column = rs.wasNull() ? null : col;
+                    out.add(new Reject(rs.getLong(1), column, rs.getString(3), rs.getString(4), rs.getString(5)));
                 }
-                return out;
             }
-        });
+            return out;
+        }
     }
 }

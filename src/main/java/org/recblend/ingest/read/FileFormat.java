@@ -64,6 +64,18 @@ public record FileFormat(FormatType type, String delimiter, String quote, boolea
         return new FileFormat(FormatType.JSON_ARRAY, null, null, false, null, 0, false);
     }
 
+    /** The same format with another delimiter (names such as {@code TAB} allowed). */
+    public FileFormat withDelimiter(String newDelimiter) {
+        return new FileFormat(type, newDelimiter, quote, header, encoding, skipLines, typedHeader);
+    }
+
+    /** The same settings for another layout; a JSON layout drops the delimiter and quote. */
+    public FileFormat withType(FormatType newType) {
+        boolean json = newType != FormatType.DELIMITED;
+        return new FileFormat(newType, json ? null : delimiter == null ? "," : delimiter, json ? null : quote,
+                !json && header, encoding, json ? 0 : skipLines, !json && typedHeader);
+    }
+
     public FileFormat withEncoding(String newEncoding) {
         return new FileFormat(type, delimiter, quote, header, newEncoding, skipLines, typedHeader);
     }

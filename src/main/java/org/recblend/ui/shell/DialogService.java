@@ -15,6 +15,9 @@ public interface DialogService {
     /** Asks a yes/no question; true when the user chose {@code yes}. */
     boolean confirm(String title, String message, String yes, String no);
 
+    /** A data file to import (CSV, TSV, JSON, …). */
+    Optional<Path> chooseFileToImport();
+
     void showError(String title, String message);
 
     void showInformation(String title, String message);

@@ -46,6 +46,17 @@ final class FxDialogService implements DialogService {
         return alert.showAndWait().filter(yesButton::equals).isPresent();
     }
 
+    @Override
+    public Optional<Path> chooseFileToImport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import data");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.dat", "*.json", "*.jsonl", "*.inter",
+                        "*.item", "*.user", "*.data"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
     private static FileChooser projectChooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -36,6 +36,7 @@ import org.recblend.store.ProjectContents;
 import org.recblend.ui.prefs.PreferencesView;
 import org.recblend.ui.prefs.Theme;
 import org.recblend.ui.prefs.ThemeStyles;
+import org.recblend.ui.importwizard.ImportWizardLauncher;
 
 /**
  * The main window: menu, toolbar, project explorer on the left, tabs in the centre, the
@@ -135,10 +136,12 @@ public final class MainWindowView {
         saveAs.disableProperty().bind(viewModel.projectProperty().isNull());
         MenuItem close = item("_Close Project", "Shortcut+W", viewModel::closeProject);
         close.disableProperty().bind(viewModel.projectProperty().isNull());
+        MenuItem importData = item("_Import Data…", "Shortcut+I", this::importData);
+        importData.disableProperty().bind(viewModel.projectProperty().isNull());
         MenuItem refresh = item("Re_fresh", "F5", viewModel::refresh);
         MenuItem exit = item("E_xit", "Shortcut+Q", this::requestExit);
         Menu file = new Menu("_File", null, newProject, open, recentMenu, new SeparatorMenuItem(), saveAs, close,
-                new SeparatorMenuItem(), refresh, new SeparatorMenuItem(), exit);
+                new SeparatorMenuItem(), importData, refresh, new SeparatorMenuItem(), exit);
         file.setId("fileMenu");
 
         MenuItem preferences = item("_Preferences…", "Shortcut+COMMA", this::showPreferences);
@@ -175,8 +178,11 @@ public final class MainWindowView {
         saveAsButton.disableProperty().bind(viewModel.projectProperty().isNull());
         Button refreshButton = button("Refresh", "Read the project again (F5)", viewModel::refresh);
         refreshButton.disableProperty().bind(viewModel.projectProperty().isNull());
+        Button importButton = button("Import", "Import data into the project (Ctrl+I)", this::importData);
+        importButton.setId("importButton");
+        importButton.disableProperty().bind(viewModel.projectProperty().isNull());
         Button preferencesButton = button("Preferences", "Threads, cache, embeddings endpoint, theme (Ctrl+,)", this::showPreferences);
-        return new ToolBar(newButton, openButton, saveAsButton, refreshButton, new Separator(Orientation.VERTICAL),
+        return new ToolBar(newButton, openButton, saveAsButton, importButton, refreshButton, new Separator(Orientation.VERTICAL),
                 preferencesButton);
     }
 
@@ -198,6 +204,15 @@ public final class MainWindowView {
 
     private void openProject() {
         dialogs.get().chooseProjectToOpen().ifPresent(viewModel::openProject);
+    }
+
+    /** Opens the import wizard on the open project; the explorer is refreshed after each import. */
+    private void importData() {
+        var store = viewModel.projectProperty().get();
+        if (store != null) {
+            new ImportWizardLauncher(() -> dialogs.get().chooseFileToImport())
+                    .open(root.getScene().getWindow(), store, viewModel.jobs(), null, viewModel::refresh);
+        }
     }
 
     private void newProject() {

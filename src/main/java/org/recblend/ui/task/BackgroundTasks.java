@@ -82,10 +82,14 @@ public final class BackgroundTasks {
         return busy;
     }
 
-    /** Asks every running job to stop; each leaves {@link #running()} once its thread has unwound. */
+    /**
+     * Asks every running job to stop; each leaves {@link #running()} once its thread has unwound.
+     * The job's thread is not interrupted: H2 closes the project file when a thread is interrupted
+     * in the middle of a write, so jobs stop by polling {@link Task#isCancelled()} instead.
+     */
     public void cancelAll() {
         for (Task<?> task : List.copyOf(running)) {
-            task.cancel();
+            task.cancel(false);
         }
     }
 

@@ -1,18 +1,27 @@
 package org.recblend.ui.shell;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
 /** Answers dialogs without a screen and remembers the messages shown. */
-final class RecordingDialogService implements DialogService {
-    final List<String> errors = new ArrayList<>();
-    final List<String> questions = new ArrayList<>();
-    final List<String> infos = new ArrayList<>();
+public final class RecordingDialogService implements DialogService {
+    public final List<String> errors = new ArrayList<>();
+    public final List<String> questions = new ArrayList<>();
+    public final List<String> infos = new ArrayList<>();
+    /** The answers to "choose a file to import", in order. */
+    public final Deque<Path> importFiles = new ArrayDeque<>();
     Path nextProject;
     Path nextSaveAs;
     boolean confirmAnswer;
+
+    @Override
+    public Optional<Path> chooseFileToImport() {
+        return Optional.ofNullable(importFiles.poll());
+    }
 
     @Override
     public Optional<Path> chooseProjectToOpen() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.concurrent.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,6 +46,32 @@ class BackgroundTasksTest {
         release.countDown();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !tasks.busyProperty().get());
         assertThat(tasks.running()).isEmpty();
+        tasks.shutdown();
+    }
+
+    @Test
+    void cancelAllDoesNotInterruptTheJobsThread() throws Exception {
+        BackgroundTasks tasks = new BackgroundTasks();
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<Boolean> interruptedAtCancel = new AtomicReference<>();
+        Task<Void> job = new Task<>() {
+            @Override
+            protected Void call() {
+                started.countDown();
+                while (!isCancelled()) {
+                    Thread.onSpinWait();
+                }
+                // an interrupt here would make H2 close the project file during the job's rollback
+                interruptedAtCancel.set(Thread.currentThread().isInterrupted());
+                return null;
+            }
+        };
+        WaitForAsyncUtils.asyncFx(() -> tasks.submit(job)).get();
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.asyncFx(tasks::cancelAll).get();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !tasks.busyProperty().get());
+        assertThat(job.isCancelled()).isTrue();
+        assertThat(interruptedAtCancel.get()).isFalse();
         tasks.shutdown();
     }
 
