@@ -38,4 +38,30 @@ public record ImportResult(int datasetId, String dataset, int sourceId, String s
                 dataset, sourceName, file.getFileName(), rowsRead, rowsAccepted, rowsRejected, rowsDuplicate, rowsStored,
                 newUsers, newItems, millis);
     }
+
+    /**
+     * Several files imported into one source, counted together: the first file's name and encoding,
+     * the last file's source id (the same source throughout), sums of the counts and times.
+     */
+    public static ImportResult combine(java.util.List<ImportResult> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        ImportResult first = parts.get(0);
+        ImportResult last = parts.get(parts.size() - 1);
+        long read = 0, accepted = 0, rejected = 0, duplicate = 0, stored = 0, millis = 0;
+        int users = 0, items = 0;
+        for (ImportResult r : parts) {
+            read += r.rowsRead;
+            accepted += r.rowsAccepted;
+            rejected += r.rowsRejected;
+            duplicate += r.rowsDuplicate;
+            stored += r.rowsStored;
+            users += r.newUsers;
+            items += r.newItems;
+            millis += r.millis;
+        }
+        return new ImportResult(last.datasetId, last.dataset, last.sourceId, last.sourceName, last.kind, first.file,
+                first.encoding, read, accepted, rejected, duplicate, stored, users, items, millis);
+    }
 }

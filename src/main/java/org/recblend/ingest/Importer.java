@@ -72,13 +72,30 @@ public final class Importer {
      * @throws CancelledException the monitor was cancelled
      */
     public DryRun dryRun(ImportSpec spec, Path file, int maxRejects, TaskMonitor monitor) throws ImportException {
+        return dryRun(List.of(new ImportJob(spec, file)), maxRejects, monitor);
+    }
+
+    /**
+     * {@link #runAll} rolled back: what importing these files in one transaction would store, and
+     * the first rejected rows of all of them, with the project left untouched.
+     */
+    public DryRun dryRun(List<ImportJob> jobs, int maxRejects, TaskMonitor monitor) throws ImportException {
+        long[] sizes = jobs.stream().mapToLong(j -> sizeOf(j.file())).toArray();
+        long totalBytes = Math.max(1, java.util.Arrays.stream(sizes).sum());
         synchronized (lockOf(store)) {
             try (Connection c = store.connection()) {
                 c.setAutoCommit(false);
                 try {
-                    ImportResult result = new ImportRun(c, files, spec, file, monitor).execute();
-                    List<RejectReport.Reject> rejects = RejectReport.page(c, result.sourceId(), 0, maxRejects);
-                    return new DryRun(result, rejects);
+                    List<ImportResult> results = new ArrayList<>();
+                    long done = 0;
+                    for (int i = 0; i < sizes.length; i++) {
+                        TaskMonitor part = jobs.size() == 1 ? monitor
+                                : new ScaledMonitor(monitor, (double) done / totalBytes, (double) sizes[i] / totalBytes);
+                        results.add(new ImportRun(c, files, jobs.get(i).spec(), jobs.get(i).file(), part).execute());
+                        done += sizes[i];
+                    }
+                    int sourceId = results.get(results.size() - 1).sourceId();
+                    return new DryRun(results, RejectReport.page(c, sourceId, 0, maxRejects));
                 } finally {
                     c.rollback(); // a dry run never stores anything, whatever happened
                     c.setAutoCommit(true);
@@ -92,12 +109,18 @@ public final class Importer {
     /**
      * What an import would do, found by a {@link #dryRun}.
      *
-     * @param result  the counts the import would report (its ids are not valid after the rollback)
-     * @param rejects the first rejected rows, in file order
+     * @param results what each file's import would report (their ids are not valid after the rollback)
+     * @param rejects the first rejected rows, by line
      */
-    public record DryRun(ImportResult result, List<RejectReport.Reject> rejects) {
+    public record DryRun(List<ImportResult> results, List<RejectReport.Reject> rejects) {
         public DryRun {
+            results = List.copyOf(results);
             rejects = List.copyOf(rejects);
+        }
+
+        /** The counts of all the files together. */
+        public ImportResult result() {
+            return ImportResult.combine(results);
         }
     }
 

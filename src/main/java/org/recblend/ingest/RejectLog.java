@@ -23,8 +23,8 @@ final class RejectLog implements AutoCloseable {
         this.file = file;
         this.policy = policy;
         this.sourceId = sourceId;
-        this.rows = new Batch(c, "INSERT INTO import_rejects (source_id, line_no, column_no, column_name, reason, raw_text)"
-                + " VALUES (?, ?, ?, ?, ?, ?)");
+        this.rows = new Batch(c, "INSERT INTO import_rejects (source_id, line_no, column_no, column_name, reason, raw_text, file_name)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)");
     }
 
     /** Records a rejected row; throws when the policy is ABORT. */
@@ -45,6 +45,7 @@ final class RejectLog implements AutoCloseable {
         ps.setString(4, columnName == null ? null : cut(columnName, 200));
         ps.setString(5, cut(reason, 2000));
         ps.setString(6, rawText == null ? null : cut(rawText, RAW_MAX));
+        ps.setString(7, cut(String.valueOf(file.getFileName()), 1000));
         rows.add();
     }
 

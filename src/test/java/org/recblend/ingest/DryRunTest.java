@@ -66,6 +66,44 @@ class DryRunTest {
     }
 
     @Test
+    void twoFilesForOneSourceAreCheckedTogetherAndEachRejectNamesItsFile() throws Exception {
+        Path first = dir.resolve("part1.csv");
+        Path second = dir.resolve("part2.csv");
+        Files.writeString(first, "user,item,rating\nu1,i1,5\nu2,i2,x\n");
+        Files.writeString(second, "user,item,rating\nu3,i1,4\nu4,i3,3\nu5\n");
+        Map<String, String> before = ProjectFixture.fingerprint(store);
+
+        Importer.DryRun dry = new Importer(store).dryRun(List.of(new ImportJob(ratings("both"), first),
+                new ImportJob(ratings("both").withMode(ImportMode.APPEND), second)), 10, TaskMonitor.none());
+
+        assertThat(dry.results()).hasSize(2);
+        assertThat(dry.result().rowsRead()).isEqualTo(5);
+        assertThat(dry.result().rowsAccepted()).isEqualTo(3);
+        assertThat(dry.result().rowsStored()).isEqualTo(3);
+        assertThat(dry.result().newUsers()).isEqualTo(3);
+        assertThat(dry.result().newItems()).isEqualTo(2);
+        assertThat(dry.rejects()).extracting(RejectReport.Reject::file, RejectReport.Reject::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("part1.csv", 3L),
+                        org.assertj.core.groups.Tuple.tuple("part2.csv", 4L));
+        assertThat(ProjectFixture.fingerprint(store)).isEqualTo(before);
+    }
+
+    @Test
+    void aBadSecondFileStoresNeitherFile() throws Exception {
+        Path first = dir.resolve("good.csv");
+        Path second = dir.resolve("bad.csv");
+        Files.writeString(first, "user,item,rating\nu1,i1,5\n");
+        Files.writeString(second, "user,item,stars\nu2,i2,4\n");
+        Map<String, String> before = ProjectFixture.fingerprint(store);
+
+        assertThatThrownBy(() -> new Importer(store).runAll(List.of(new ImportJob(ratings("both"), first),
+                new ImportJob(ratings("both").withMode(ImportMode.APPEND), second)), TaskMonitor.none()))
+                .isInstanceOfSatisfying(ImportException.class, e -> assertThat(e.file()).isEqualTo(second))
+                .hasMessageContaining("rating");
+        assertThat(ProjectFixture.fingerprint(store)).isEqualTo(before);
+    }
+
+    @Test
     void returnsAtMostTheRequestedRejects() throws Exception {
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, "user,item,rating\nu1,i1,x\nu1,i2,y\nu1,i3,z\n");

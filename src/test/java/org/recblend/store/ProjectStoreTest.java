@@ -54,9 +54,31 @@ class ProjectStoreTest {
             old.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO datasets(name) VALUES ('kept')"));
         }
         try (ProjectStore store = ProjectStore.open(dir.resolve("old"))) {
-            assertThat(store.schemaVersion()).isEqualTo(2);
+            assertThat(store.schemaVersion()).isEqualTo(ProjectStore.SCHEMA_VERSION);
             assertThat(store.<Boolean>read(c -> tableExists(c, "RUNS"))).isTrue();
             assertThat(store.<Integer>read(c -> count(c, "datasets"))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rejectsWrittenBeforeSchema3NameTheirSourcesFile() throws Exception {
+        try (ProjectStore old = ProjectStore.create(dir.resolve("v2"), 2)) {
+            old.inTransaction(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("INSERT INTO datasets(id, name) VALUES (1, 'shop')");
+                    st.executeUpdate("INSERT INTO sources(id, dataset_id, name, kind, file_name) VALUES (7, 1, 'r', 'BEHAVIOUR', '/data/ratings.csv')");
+                    st.executeUpdate("INSERT INTO import_rejects(source_id, line_no, reason, raw_text) VALUES (7, 12, 'bad', 'u1,x')");
+                }
+                return null;
+            });
+        }
+        try (ProjectStore store = ProjectStore.open(dir.resolve("v2"))) {
+            assertThat(store.schemaVersion()).isEqualTo(3);
+            assertThat(org.recblend.ingest.RejectReport.of(store, 7).page(0, 10)).singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.file()).isEqualTo("ratings.csv");
+                        assertThat(r.line()).isEqualTo(12);
+                    });
         }
     }
 
@@ -148,7 +170,7 @@ class ProjectStoreTest {
             holder.destroyForcibly();
         }
         try (ProjectStore store = ProjectStore.open(base)) {
-            assertThat(store.schemaVersion()).isEqualTo(2);
+            assertThat(store.schemaVersion()).isEqualTo(ProjectStore.SCHEMA_VERSION);
         }
     }
 

@@ -103,7 +103,7 @@ final class TableCatalog {
                 .add("column name", ColumnType.TEXT, "r.column_name")
                 .add("reason", ColumnType.TEXT, "r.reason")
                 .add("raw text", ColumnType.TEXT, "r.raw_text")
-                .add("file", ColumnType.TEXT, "s.file_name"); // the same on every row: last
+                .add("file", ColumnType.TEXT, "COALESCE(r.file_name, s.file_name)"); // before schema 3 only the source's file
         return cols.table(TableKind.REJECTS, s, "r._ROWID_",
                 "import_rejects r LEFT JOIN sources s ON s.id = r.source_id",
                 "import_rejects r", new SqlFragment("r.source_id = ?", s.id()));

@@ -48,8 +48,10 @@ final class CheckPage {
         error.textProperty().bind(vm.checkErrorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
 
-        TableView<RejectReport.Reject> rejects = rejectTable(null);
+        TableView<RejectReport.Reject> rejects = rejectTable();
         rejects.setId("checkRejects");
+        // the file matters only when several files are checked together
+        rejects.getColumns().get(0).visibleProperty().bind(Bindings.isNotEmpty(vm.moreFiles()));
         VBox.setVgrow(rejects, Priority.ALWAYS);
         rejects.visibleProperty().bind(vm.checkResultProperty().isNotNull());
         rejects.managedProperty().bind(rejects.visibleProperty());
@@ -73,7 +75,7 @@ final class CheckPage {
             Pages.row(counts, "Encoding", value(r.encoding(), "checkEncoding"));
             rejects.getItems().setAll(dry.rejects());
             rejectsCaption.setText(r.rowsRejected() == 0 ? "No row would be rejected."
-                    : rejectedCaption(dry, r.file().getFileName().toString()));
+                    : rejectedCaption(dry, vm.filesLabel()));
         });
 
         VBox page = new VBox(10, target, progress, message, error, counts, rejectsCaption, rejects);
@@ -94,18 +96,18 @@ final class CheckPage {
         return l;
     }
 
-    /** Line, column, reason and raw text of rejected rows; with a file name when given (the report viewer). */
-    static TableView<RejectReport.Reject> rejectTable(String fileName) {
+    /** File, line, column, reason and raw text of rejected rows. */
+    static TableView<RejectReport.Reject> rejectTable() {
         TableView<RejectReport.Reject> table = new TableView<>();
         table.setPlaceholder(new Label("No rejected rows"));
-        if (fileName != null) {
-            table.getColumns().add(column("File", 110, r -> fileName));
-        }
-        table.getColumns().add(column("Line", 70, r -> String.valueOf(r.line())));
-        table.getColumns().add(column("Column", 120, r -> r.column() == null ? "whole row"
+        table.getColumns().add(column("File", 150, RejectReport.Reject::file));
+        table.getColumns().add(column("Line", 60, r -> String.valueOf(r.line())));
+        table.getColumns().add(column("Column", 110, r -> r.column() == null ? "whole row"
                 : r.column() + (r.columnName() == null ? "" : " (" + r.columnName() + ")")));
-        table.getColumns().add(column("Reason", 380, RejectReport.Reject::reason));
-        table.getColumns().add(column("Row as in the file", 260, RejectReport.Reject::rawText));
+        table.getColumns().add(column("Reason", 330, RejectReport.Reject::reason));
+        table.getColumns().add(column("Row as in the file", 200, RejectReport.Reject::rawText));
+        // the columns share the width, so none is pushed out of sight behind a scroll bar
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
 

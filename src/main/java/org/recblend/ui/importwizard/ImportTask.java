@@ -1,19 +1,19 @@
 package org.recblend.ui.importwizard;
 
-import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.concurrent.Task;
 import org.recblend.ingest.ImportResult;
-import org.recblend.ingest.ImportSpec;
+import org.recblend.ingest.ImportJob;
 import org.recblend.ingest.Importer;
 import org.recblend.ingest.read.FileAccess;
 import org.recblend.store.ProjectStore;
 import org.recblend.task.TaskMonitor;
 
 /**
- * One file imported in the background. A cancel stops the importer at its next row, which then
+ * One file, or several for one source, imported in the background in one transaction. A cancel stops the importer at its next row, which then
  * rolls back; {@link #unwoundProperty()} turns true only when that rollback is done, so the wizard
  * says "nothing was stored" only when it is true.
  */
@@ -23,18 +23,17 @@ final class ImportTask extends Task<ImportResult> {
 
     private final ProjectStore store;
     private final FileAccess files;
-    private final ImportSpec spec;
-    private final Path file;
+    private final List<ImportJob> jobs;
     private final Executor uiThread;
     private final ReadOnlyBooleanWrapper unwound = new ReadOnlyBooleanWrapper();
 
-    ImportTask(ProjectStore store, FileAccess files, ImportSpec spec, Path file, Executor uiThread) {
+    /** @param label the files as the user reads them ("u1.base and 1 more file") */
+    ImportTask(ProjectStore store, FileAccess files, List<ImportJob> jobs, String label, Executor uiThread) {
         this.store = store;
         this.files = files;
-        this.spec = spec;
-        this.file = file;
+        this.jobs = List.copyOf(jobs);
         this.uiThread = uiThread;
-        updateTitle("Import " + file.getFileName() + " into " + spec.dataset());
+        updateTitle("Import " + label + " into " + jobs.get(0).spec().dataset());
         updateMessage("Waiting to start");
     }
 
@@ -59,7 +58,11 @@ final class ImportTask extends Task<ImportResult> {
 
     @Override
     protected ImportResult call() throws Exception {
-        return new Importer(store, files).run(spec, file, new Monitor());
+        ImportResult result = ImportResult.combine(new Importer(store, files).runAll(jobs, new Monitor()));
+        // the job's last message is what its notification says
+        updateMessage(String.format("%,d rows stored in %s / %s (%,d rejected)", result.rowsStored(),
+                result.dataset(), result.sourceName(), result.rowsRejected()));
+        return result;
     }
 
     /** True once the worker thread has left the importer (after its commit or rollback), or never started. */

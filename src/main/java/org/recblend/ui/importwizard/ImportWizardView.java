@@ -124,7 +124,7 @@ public final class ImportWizardView {
         var result = vm.importResultProperty().get();
         if (result != null) {
             Window owner = root.getScene() == null ? null : root.getScene().getWindow();
-            RejectReportView.show(owner, vm.store(), vm.executor(), result.sourceId(), result.file().getFileName().toString());
+            RejectReportView.show(owner, vm.store(), vm.executor(), result.sourceId(), vm.filesLabel());
         }
     }
 }

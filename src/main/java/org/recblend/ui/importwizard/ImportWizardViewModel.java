@@ -76,6 +76,8 @@ public final class ImportWizardViewModel {
     private final ObjectProperty<WizardStep> step = new SimpleObjectProperty<>(WizardStep.SOURCE);
     private final ObjectProperty<SourceChoice> choice = new SimpleObjectProperty<>(SourceChoice.BEHAVIOUR);
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    /** Files after the first: read with its format and columns, appended to the same source in the same transaction. */
+    private final ObservableList<Path> moreFiles = FXCollections.observableArrayList();
     private final StringProperty dataset = new SimpleStringProperty("");
     private final StringProperty sourceName = new SimpleStringProperty("");
     private final ObjectProperty<ImportMode> mode = new SimpleObjectProperty<>(ImportMode.NEW);
@@ -153,7 +155,7 @@ public final class ImportWizardViewModel {
         roleChoices.setAll(rolesFor(choice.get()));
         InvalidationListener specChanged = o -> recomputeProblems();
         columns.addListener(specChanged);
-        for (var o : List.of(choice, dataset, sourceName, mode, duplicates, kindLabel, sources, file)) {
+        for (var o : List.of(choice, dataset, sourceName, mode, duplicates, kindLabel, sources, file, moreFiles)) {
             o.addListener(specChanged);
         }
         canGoNext = Bindings.createBooleanBinding(this::nextAllowed, step, file, loading, previewError, previewRows,
@@ -196,6 +198,7 @@ public final class ImportWizardViewModel {
 
     /** Takes a file: sniffs its format, previews it and suggests the roles of its columns. */
     public void chooseFile(Path path) {
+        moreFiles.clear();
         file.set(path);
         mode.set(ImportMode.NEW);
         sourceName.set(defaultSourceName(path));
@@ -206,8 +209,49 @@ public final class ImportWizardViewModel {
         load(null, null);
     }
 
+    /**
+     * Takes several files of one format for one source: the first is previewed and mapped, the
+     * others are imported after it with the same settings, all in one transaction.
+     */
+    public void chooseFiles(List<Path> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        chooseFile(paths.get(0));
+        moreFiles.setAll(paths.subList(1, paths.size()));
+    }
+
+    /** The files to import, the first one (the previewed one) first. */
+    public List<Path> chosenFiles() {
+        List<Path> all = new ArrayList<>();
+        if (file.get() != null) {
+            all.add(file.get());
+        }
+        all.addAll(moreFiles);
+        return all;
+    }
+
+    /** "u1.base" or "u1.base and 2 more files", for titles and messages. */
+    String filesLabel() {
+        String first = file.get() == null ? "" : file.get().getFileName().toString();
+        int more = moreFiles.size();
+        return more == 0 ? first : first + " and " + more + " more file" + (more == 1 ? "" : "s");
+    }
+
+    /** One job per file: the first with the chosen mode, the others appended to the same source. */
+    public List<ImportJob> jobs() {
+        ImportSpec spec = spec();
+        List<ImportJob> jobs = new ArrayList<>();
+        jobs.add(new ImportJob(spec, file.get()));
+        for (Path more : moreFiles) {
+            jobs.add(new ImportJob(spec.withMode(ImportMode.APPEND), more));
+        }
+        return jobs;
+    }
+
     /** Prepares to import a stored source again from its file, with its spec, replacing its rows. */
     public void reimport(SourceInfo source) {
+        moreFiles.clear();
         ImportSpec spec;
         try {
             spec = source.spec();
@@ -377,6 +421,9 @@ public final class ImportWizardViewModel {
         if (file.get() == null) {
             found.add("Choose a file to import");
         }
+        List<Path> all = chosenFiles();
+        all.stream().filter(p -> all.indexOf(p) != all.lastIndexOf(p)).distinct()
+                .forEach(p -> found.add(p.getFileName() + " is chosen twice: it would be imported twice"));
         if (dataset.get().isBlank()) {
             found.add("Enter the dataset to import into");
         }
@@ -451,6 +498,7 @@ public final class ImportWizardViewModel {
 
     /** After a result: the next file, into the same dataset. */
     public void importAnother() {
+        moreFiles.clear();
         file.set(null);
         previewRows.clear();
         previewHeader.clear();
@@ -468,12 +516,13 @@ public final class ImportWizardViewModel {
 
     private void startCheck() {
         long generation = ++checkGeneration;
-        ImportSpec spec = spec();
+        List<ImportJob> jobs = jobs();
         Path f = file.get();
+        String what = filesLabel();
         checkResult.set(null);
         checkError.set(null);
         checkProgress.set(0);
-        checkMessage.set("Checking " + f.getFileName() + " …");
+        checkMessage.set("Checking " + what + " …");
         checking.set(true);
         CancellableMonitor monitor = new CancellableMonitor(new ProgressRelay(uiThread, (fraction, message) -> {
             if (generation == checkGeneration) {
@@ -482,11 +531,11 @@ public final class ImportWizardViewModel {
             }
         }), line -> { });
         checkMonitor = monitor;
-        executor.execute(() -> new Importer(store, files).dryRun(spec, f, CHECK_REJECTS, monitor), dry -> {
+        executor.execute(() -> new Importer(store, files).dryRun(jobs, CHECK_REJECTS, monitor), dry -> {
             if (generation == checkGeneration) {
                 checkResult.set(dry);
                 checkProgress.set(1);
-                checkMessage.set("Checked every row of " + f.getFileName() + "; nothing was stored");
+                checkMessage.set("Checked every row of " + what + "; nothing was stored");
                 checking.set(false);
             }
         }, failure -> {
@@ -513,9 +562,8 @@ public final class ImportWizardViewModel {
         if (!canImport.get()) {
             return;
         }
-        ImportSpec spec = spec();
         Path f = file.get();
-        ImportTask task = new ImportTask(store, files, spec, f, uiThread);
+        ImportTask task = new ImportTask(store, files, jobs(), filesLabel(), uiThread);
         importTask = task;
         importProgress.bind(task.progressProperty());
         importMessage.bind(task.messageProperty());
@@ -588,6 +636,11 @@ public final class ImportWizardViewModel {
 
     public ObjectProperty<Path> fileProperty() {
         return file;
+    }
+
+    /** The files chosen after the first one (empty for a single file). */
+    public ObservableList<Path> moreFiles() {
+        return moreFiles;
     }
 
     public StringProperty datasetProperty() {

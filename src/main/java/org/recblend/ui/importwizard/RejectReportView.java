@@ -23,7 +23,7 @@ final class RejectReportView {
     }
 
     static Stage show(Window owner, ProjectStore store, TaskExecutor executor, int sourceId, String fileName) {
-        TableView<RejectReport.Reject> table = CheckPage.rejectTable(fileName);
+        TableView<RejectReport.Reject> table = CheckPage.rejectTable();
         table.setId("rejectReport");
         Label caption = new Label("Reading the reject report …");
         caption.setId("rejectCaption");

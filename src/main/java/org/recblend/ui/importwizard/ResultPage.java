@@ -37,7 +37,7 @@ final class ResultPage {
             switch (outcome) {
                 case SUCCEEDED -> {
                     ImportResult r = vm.importResultProperty().get();
-                    heading.setText("Imported " + r.file().getFileName());
+                    heading.setText("Imported " + vm.filesLabel());
                     detail.setText("Into dataset '" + r.dataset() + "' as source '" + r.sourceName() + "' in "
                             + Pages.count(r.millis()) + " ms.");
                     Pages.row(counts, "Rows read", value(Pages.count(r.rowsRead()), "resultRead"));

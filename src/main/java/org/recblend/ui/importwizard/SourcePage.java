@@ -10,6 +10,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -34,11 +35,23 @@ final class SourcePage {
         path.setPromptText("No file chosen");
         path.textProperty().bind(Bindings.createStringBinding(() -> vm.fileProperty().get() == null ? ""
                 : vm.fileProperty().get().toAbsolutePath().toString(), vm.fileProperty()));
-        Button choose = new Button("Choose File…");
+        Button choose = new Button("Choose Files…");
         choose.setId("chooseFileButton");
-        choose.setOnAction(e -> chooser.chooseFileToImport().ifPresent(vm::chooseFile));
+        choose.setTooltip(new Tooltip("One file, or several files of the same format that together make one source"));
+        choose.setOnAction(e -> vm.chooseFiles(chooser.chooseFilesToImport()));
         HBox.setHgrow(path, Priority.ALWAYS);
         HBox fileRow = new HBox(8, path, choose);
+        Label more = new Label();
+        more.setId("moreFiles");
+        more.setWrapText(true);
+        more.getStyleClass().add("wizard-hint");
+        more.textProperty().bind(Bindings.createStringBinding(() -> vm.moreFiles().isEmpty() ? ""
+                : "Then " + String.join(", ", vm.moreFiles().stream().map(p -> p.getFileName().toString()).toList())
+                + ": read with this file's format and columns and imported into the same source, all or none.",
+                vm.moreFiles()));
+        more.visibleProperty().bind(Bindings.isNotEmpty(vm.moreFiles()));
+        more.managedProperty().bind(more.visibleProperty());
+        VBox fileBox = new VBox(4, fileRow, more);
 
         ComboBox<String> dataset = new ComboBox<>(vm.datasets());
         dataset.setId("datasetName");
@@ -85,7 +98,7 @@ final class SourcePage {
 
         var form = Pages.form();
         Pages.row(form, "The file holds", kind);
-        Pages.row(form, "File", fileRow);
+        Pages.row(form, "File", fileBox);
         Pages.row(form, "Into dataset", dataset);
         Pages.row(form, "As source", source);
         Pages.row(form, "If the source exists", modeRow);

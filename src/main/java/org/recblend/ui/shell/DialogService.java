@@ -1,6 +1,7 @@
 package org.recblend.ui.shell;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Every dialog the shell shows goes through here, so tests can answer them without a screen. */
@@ -15,8 +16,8 @@ public interface DialogService {
     /** Asks a yes/no question; true when the user chose {@code yes}. */
     boolean confirm(String title, String message, String yes, String no);
 
-    /** A data file to import (CSV, TSV, JSON, …). */
-    Optional<Path> chooseFileToImport();
+    /** Data files to import (CSV, TSV, JSON, …): one, or several of the same format; empty when cancelled. */
+    List<Path> chooseFilesToImport();
 
     void showError(String title, String message);
 

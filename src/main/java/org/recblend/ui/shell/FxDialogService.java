@@ -2,6 +2,7 @@ package org.recblend.ui.shell;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -47,14 +48,15 @@ final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<Path> chooseFileToImport() {
+    public List<Path> chooseFilesToImport() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import data");
+        chooser.setTitle("Import data (several files of one format go into one source)");
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.dat", "*.json", "*.jsonl", "*.inter",
                         "*.item", "*.user", "*.data"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+        List<File> chosen = chooser.showOpenMultipleDialog(owner);
+        return chosen == null ? List.of() : chosen.stream().map(File::toPath).toList();
     }
 
     private static FileChooser projectChooser(String title) {

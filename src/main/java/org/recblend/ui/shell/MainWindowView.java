@@ -210,7 +210,7 @@ public final class MainWindowView {
     private void importData() {
         var store = viewModel.projectProperty().get();
         if (store != null) {
-            new ImportWizardLauncher(() -> dialogs.get().chooseFileToImport())
+            new ImportWizardLauncher(() -> dialogs.get().chooseFilesToImport())
                     .open(root.getScene().getWindow(), store, viewModel.jobs(), null, viewModel::refresh);
         }
     }

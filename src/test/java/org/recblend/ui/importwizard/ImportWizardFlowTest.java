@@ -153,6 +153,51 @@ class ImportWizardFlowTest {
     }
 
     @Test
+    void severalFilesOfOneFormatBecomeOneSourceAndTheirRejectsNameTheirFile(FxRobot robot) throws Exception {
+        openProject(robot);
+        StringBuilder january = new StringBuilder("user_id,item_id,rating\n");
+        StringBuilder february = new StringBuilder("user_id,item_id,rating\n");
+        for (int i = 1; i <= 30; i++) {
+            (i <= 15 ? january : february).append("u").append(i).append(",i").append(i % 9).append(',').append(i % 5 + 1).append('\n');
+        }
+        february.append("u99,i1,five\n");
+        Path first = dir.resolve("clicks-2024-01.csv");
+        Path second = dir.resolve("clicks-2024-02.csv");
+        Files.writeString(first, january);
+        Files.writeString(second, february);
+        WizardRobot wizard = new WizardRobot(robot);
+
+        dialogs.importFileGroups.add(List.of(first, second));
+        wizard.click("#importButton");
+        wizard.click("#chooseFileButton");
+        wizard.waitUntil(() -> !wizard.button("#nextButton").isDisabled(), "the preview of the first file");
+        assertThat(wizard.text("#moreFiles")).contains("clicks-2024-02.csv");
+        wizard.screenshot("wizard-two-files-1-source");
+        wizard.click("#nextButton");
+        wizard.click("#nextButton");
+        wizard.click("#nextButton");
+        wizard.waitUntil(() -> !wizard.button("#startImportButton").isDisabled(), "the check of both files");
+        assertThat(wizard.text("#checkRead")).isEqualTo("31");
+        assertThat(wizard.text("#checkRejected")).isEqualTo("1");
+        @SuppressWarnings("unchecked")
+        TableView<RejectReport.Reject> rejects = wizard.node("#checkRejects", TableView.class);
+        assertThat(rejects.getItems()).extracting(RejectReport.Reject::file, RejectReport.Reject::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("clicks-2024-02.csv", 17L));
+        assertThat(rejects.getColumns().get(0).isVisible()).as("the File column, for several files").isTrue();
+        wizard.screenshot("wizard-two-files-4-check");
+        wizard.click("#startImportButton");
+        wizard.waitUntil(() -> wizard.node("#resultHeading", javafx.scene.control.Label.class).getText().startsWith("Imported"),
+                "the import of both files");
+        assertThat(wizard.text("#resultHeading")).isEqualTo("Imported clicks-2024-01.csv and 1 more file");
+        assertThat(wizard.text("#resultStored")).isEqualTo("30");
+        wizard.screenshot("wizard-two-files-5-result");
+        wizard.click("#closeWizardButton");
+
+        wizard.waitUntil(() -> explorerSources(robot).contains("clicks-2024-01 · behaviour · 30 rows (1 rejected)"),
+                "one source with both files in the explorer");
+    }
+
+    @Test
     void aBrokenFileShowsItsErrorAndItsRejectsWithFileLineAndColumn(FxRobot robot) throws Exception {
         openProject(robot);
         StringBuilder csv = new StringBuilder("user_id,item_id,rating\n");
@@ -174,7 +219,7 @@ class ImportWizardFlowTest {
         ComboBox<ErrorPolicy> onError = wizard.node("#errorPolicy", ComboBox.class);
         robot.interact(() -> onError.setValue(ErrorPolicy.ABORT));
         wizard.click("#nextButton");
-        wizard.waitUntil(() -> !wizard.text("#checkError").isEmpty(), "the check's error");
+        wizard.waitUntil(() -> wizard.text("#checkError") != null && !wizard.text("#checkError").isEmpty(), "the check's error");
         assertThat(wizard.text("#checkError")).startsWith("File broken.csv, line 22, column 3 (rating)").contains("five");
         assertThat(wizard.button("#startImportButton").isDisabled()).isTrue();
         wizard.screenshot("wizard-broken-abort-error");
@@ -229,7 +274,7 @@ class ImportWizardFlowTest {
         SlowFiles slow = new SlowFiles();
         dialogs.importFiles.add(big);
         BackgroundTasks tasks = new BackgroundTasks();
-        robot.interact(() -> new ImportWizardLauncher(dialogs::chooseFileToImport, slow)
+        robot.interact(() -> new ImportWizardLauncher(dialogs::chooseFilesToImport, slow)
                 .open(stage, store, tasks, null, viewModel::refresh));
         WizardRobot wizard = new WizardRobot(robot);
         wizard.click("#chooseFileButton");

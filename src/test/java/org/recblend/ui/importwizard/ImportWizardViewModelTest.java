@@ -76,6 +76,35 @@ class ImportWizardViewModelTest {
     }
 
     @Test
+    void severalFilesAreCheckedTogetherAndTheSameFileTwiceIsAProblem() throws Exception {
+        Path first = write("week1.csv", "user_id,item_id,rating\nu1,i1,5\nu2,i2,4\n");
+        Path second = write("week2.csv", "user_id,item_id,rating\nu3,i1,3\nu1,i3,bad\n");
+
+        vm.chooseFiles(List.of(first, second));
+
+        assertThat(vm.chosenFiles()).containsExactly(first, second);
+        assertThat(vm.sourceNameProperty().get()).isEqualTo("week1");
+        assertThat(vm.jobs()).extracting(j -> j.spec().mode()).containsExactly(ImportMode.NEW, ImportMode.APPEND);
+        vm.next();
+        vm.next();
+        vm.next();
+        assertThat(vm.stepProperty().get()).isEqualTo(WizardStep.CHECK);
+        Importer.DryRun dry = vm.checkResultProperty().get();
+        assertThat(dry.result().rowsRead()).isEqualTo(4);
+        assertThat(dry.result().rowsStored()).isEqualTo(3);
+        assertThat(dry.rejects()).singleElement().satisfies(r -> {
+            assertThat(r.file()).isEqualTo("week2.csv");
+            assertThat(r.line()).isEqualTo(3);
+        });
+        assertThat(ProjectContents.of(store).datasets()).as("a check stores nothing").isEmpty();
+
+        vm.chooseFiles(List.of(first, second, first));
+        assertThat(vm.problems()).contains("week1.csv is chosen twice: it would be imported twice");
+        vm.chooseFile(second);
+        assertThat(vm.moreFiles()).as("one file chosen again: the others are dropped").isEmpty();
+    }
+
+    @Test
     void overridingDelimiterAndEncodingRefreshesThePreview() throws Exception {
         Path file = dir.resolve("items.csv");
         Files.write(file, "id;title;price\n1;Caf\u00e9 cup;3.5\n2;Mug;4\n3;Plate;6\n".getBytes(StandardCharsets.ISO_8859_1));

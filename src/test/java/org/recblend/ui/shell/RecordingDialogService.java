@@ -12,15 +12,21 @@ public final class RecordingDialogService implements DialogService {
     public final List<String> errors = new ArrayList<>();
     public final List<String> questions = new ArrayList<>();
     public final List<String> infos = new ArrayList<>();
-    /** The answers to "choose a file to import", in order. */
+    /** The answers to "choose files to import", in order: one file each. */
     public final Deque<Path> importFiles = new ArrayDeque<>();
+    /** Answers of several files, used before {@link #importFiles}. */
+    public final Deque<List<Path>> importFileGroups = new ArrayDeque<>();
     Path nextProject;
     Path nextSaveAs;
     boolean confirmAnswer;
 
     @Override
-    public Optional<Path> chooseFileToImport() {
-        return Optional.ofNullable(importFiles.poll());
+    public List<Path> chooseFilesToImport() {
+        if (!importFileGroups.isEmpty()) {
+            return importFileGroups.poll();
+        }
+        Path one = importFiles.poll();
+        return one == null ? List.of() : List.of(one);
     }
 
     @Override
