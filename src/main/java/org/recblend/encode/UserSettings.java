@@ -33,6 +33,8 @@ public final class UserSettings {
     public static final String REMOTE_BASE_URL = "remote.baseUrl";
     /** The default model name of the embeddings endpoint. */
     public static final String REMOTE_MODEL = "remote.model";
+    /** The default name of the environment variable holding the endpoint's key. */
+    public static final String REMOTE_API_KEY_ENV = "remote.apiKeyEnv";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -48,6 +50,11 @@ public final class UserSettings {
     /** {@code settings.json} in the workbench home ({@link WorkbenchHome#dir()}). */
     public static Path defaultFile() {
         return WorkbenchHome.dir().resolve("settings.json");
+    }
+
+    /** No settings at all (the defaults apply), bound to the default file. */
+    public static UserSettings empty() {
+        return new UserSettings(defaultFile(), Map.of());
     }
 
     /** Reads {@code file}; a missing file gives empty settings. */

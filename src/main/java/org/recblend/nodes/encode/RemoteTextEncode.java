@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import org.recblend.domain.Embeddings;
 import org.recblend.encode.ApiKey;
+import org.recblend.encode.EncoderException;
 import org.recblend.encode.RemoteEmbeddingConfig;
 import org.recblend.encode.RemoteEmbeddingEncoder;
 import org.recblend.encode.TextEncoder;
+import org.recblend.encode.UserSettings;
 import org.recblend.pipeline.ExecutionContext;
 import org.recblend.pipeline.InvalidSettingsException;
 import org.recblend.store.ProjectStore;
@@ -71,10 +73,27 @@ public final class RemoteTextEncode extends TextEncodeKind<RemoteTextEncode.Sett
                         + " answers are retried with backoff.");
     }
 
+    /** A new node starts from the endpoint the user set in the preferences (the user settings file), if any. */
     @Override
     public Settings defaultSettings() {
+        UserSettings user;
+        try {
+            user = UserSettings.load(UserSettings.defaultFile());
+        } catch (EncoderException e) {
+            user = UserSettings.empty(); // a broken settings file is reported by the preferences, not by every new node
+        }
+        return defaultSettings(user);
+    }
+
+    static Settings defaultSettings(UserSettings user) {
         return new Settings(Embeddings.Side.ITEM, TextSettings.defaultTemplate(Embeddings.Side.ITEM), 50, 256,
-                "https://api.openai.com", "text-embedding-3-small", ApiKey.DEFAULT_ENV, 64, 30, 4, 0, 0);
+                preference(user, UserSettings.REMOTE_BASE_URL, "https://api.openai.com"),
+                preference(user, UserSettings.REMOTE_MODEL, "text-embedding-3-small"),
+                preference(user, UserSettings.REMOTE_API_KEY_ENV, ApiKey.DEFAULT_ENV), 64, 30, 4, 0, 0);
+    }
+
+    private static String preference(UserSettings user, String name, String fallback) {
+        return user.get(name).map(String::strip).filter(v -> !v.isEmpty()).orElse(fallback);
     }
 
     @Override

@@ -93,7 +93,8 @@ public final class PreferencesView {
         row = entry(grid, row, "Cache folder", cache,
                 "Where model files are unpacked (about 100 MB). Applies from the next job on.");
         row = section(grid, row, "Embeddings endpoint (OpenAI-compatible)");
-        row = entry(grid, row, "Base URL", baseUrl, "e.g. https://api.openai.com or http://localhost:11434/v1");
+        row = entry(grid, row, "Base URL", baseUrl, "e.g. https://api.openai.com or http://localhost:11434/v1."
+                + " New remote text encoder nodes start with these three.");
         row = entry(grid, row, "Model", model, "e.g. text-embedding-3-small");
         row = entry(grid, row, "API key variable", apiKeyEnv,
                 "The environment variable holding the key. The key itself is never stored in a project or a log.");

@@ -15,7 +15,7 @@ import org.recblend.encode.UserSettings;
 public final class WorkbenchSettings {
     static final String THREADS = "workbench.threads";
     static final String CACHE_FOLDER = "workbench.cacheFolder";
-    static final String API_KEY_ENV = "remote.apiKeyEnv";
+    static final String API_KEY_ENV = UserSettings.REMOTE_API_KEY_ENV;
     static final String THEME = "workbench.theme";
     static final String RECENT = "workbench.recentProjects";
 

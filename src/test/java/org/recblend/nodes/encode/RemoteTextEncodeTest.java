@@ -197,4 +197,22 @@ class RemoteTextEncodeTest {
         }
         return false;
     }
+
+    @Test
+    void aNewNodeStartsFromTheEndpointSetInThePreferences(@TempDir Path home) throws Exception {
+        Path file = home.resolve("settings.json");
+        Files.writeString(file, "{\"remote.baseUrl\": \"http://localhost:11434/v1\", \"remote.model\": \"nomic-embed-text\","
+                + " \"remote.apiKeyEnv\": \"OLLAMA_KEY\", \"remote.apiKey\": \"sk-secret\"}");
+
+        RemoteTextEncode.Settings fromPreferences = RemoteTextEncode.defaultSettings(UserSettings.load(file));
+        assertThat(fromPreferences.baseUrl()).isEqualTo("http://localhost:11434/v1");
+        assertThat(fromPreferences.model()).isEqualTo("nomic-embed-text");
+        assertThat(fromPreferences.apiKeyEnv()).isEqualTo("OLLAMA_KEY");
+        assertThat(fromPreferences.toString()).doesNotContain("sk-secret");
+
+        RemoteTextEncode.Settings builtIn = RemoteTextEncode.defaultSettings(UserSettings.load(home.resolve("none.json")));
+        assertThat(builtIn.baseUrl()).isEqualTo("https://api.openai.com");
+        assertThat(builtIn.model()).isEqualTo("text-embedding-3-small");
+        assertThat(builtIn.apiKeyEnv()).isEqualTo("OPENAI_API_KEY");
+    }
 }
