@@ -2,6 +2,7 @@ package org.recblend.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.recblend.store.ProjectStore;
 
@@ -23,6 +24,14 @@ public interface NodeKind<S extends NodeSettings> {
 
     /** The settings of a freshly placed node. */
     S defaultSettings();
+
+    /**
+     * Labels, groups and descriptions of the settings for the editor, by record component name. Optional:
+     * a setting without an entry is shown under its humanised name, in the default group, without help.
+     */
+    default Map<String, SettingDoc> settingDocs() {
+        return Map.of();
+    }
 
     /** The version of the settings format; raise it when fields change meaning and upgrade old JSON. */
     default int settingsVersion() {

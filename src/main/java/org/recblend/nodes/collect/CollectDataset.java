@@ -1,5 +1,7 @@
 package org.recblend.nodes.collect;
 
+import org.recblend.pipeline.SettingDoc;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,6 +77,15 @@ public final class CollectDataset extends BaseNodeKind<CollectDataset.Settings> 
 
     public CollectDataset() {
         super(DESCRIPTOR, Settings.class);
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        return SettingDoc.builder()
+                .setting("dataset", "The dataset of the project to read")
+                .setting("sources", "The sources to read; empty for all of the dataset's sources")
+                .setting("parts", "Outputs", "Which outputs to fill; the others come out empty")
+                .build();
     }
 
     @Override

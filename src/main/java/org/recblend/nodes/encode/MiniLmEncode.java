@@ -1,5 +1,7 @@
 package org.recblend.nodes.encode;
 
+import org.recblend.pipeline.SettingDoc;
+import java.util.Map;
 import java.util.List;
 import org.recblend.domain.Embeddings;
 import org.recblend.encode.LazyTextEncoder;
@@ -32,6 +34,13 @@ public final class MiniLmEncode extends TextEncodeKind<MiniLmEncode.Settings> {
                 "Turns texts into 384-dimensional sentence vectors with all-MiniLM-L6-v2 (shipped with the workbench,"
                         + " runs offline); quantized is about twice as fast, full precision equals the reference model."
                         + " Texts longer than 128 tokens are cut (the log counts them).");
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        return textDocs().group("Model")
+                .setting("quantized", "Quantized model", "The 23 MB int8 model (about twice as fast) instead of the 90 MB float model")
+                .build();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.recblend.nodes.encode;
 
+import org.recblend.pipeline.SettingDoc;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.List;
 import org.recblend.domain.Embeddings;
@@ -36,6 +38,13 @@ public final class OnnxFolderEncode extends TextEncodeKind<OnnxFolderEncode.Sett
                 "Turns texts into sentence vectors with a sentence-transformer exported to ONNX that you have on disk:"
                         + " a folder with model.onnx and tokenizer.json (mean pooling and L2 normalisation, texts cut at"
                         + " 128 tokens).");
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        return textDocs().group("Model")
+                .setting("folder", "Model folder", "The folder holding model.onnx and tokenizer.json")
+                .build();
     }
 
     @Override

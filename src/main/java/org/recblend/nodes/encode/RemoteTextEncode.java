@@ -1,5 +1,7 @@
 package org.recblend.nodes.encode;
 
+import org.recblend.pipeline.SettingDoc;
+import java.util.Map;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -71,6 +73,23 @@ public final class RemoteTextEncode extends TextEncodeKind<RemoteTextEncode.Sett
                         + " The API key is read from the named environment variable or the user settings, never saved"
                         + " in the project. Requests go in batches, paced by the rate limit; timeouts, 429 and 5xx"
                         + " answers are retried with backoff.");
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        return textDocs().group("Endpoint")
+                .setting("baseUrl", "Base URL", "e.g. https://api.openai.com or http://localhost:11434/v1")
+                .setting("model", "Model", "e.g. text-embedding-3-small")
+                .setting("apiKeyEnv", "API key variable", "The NAME of the environment variable holding the key (default "
+                        + ApiKey.DEFAULT_ENV + "), never the key itself; the user settings file is read when it is unset")
+                .setting("dimension", "Expected dimension", "Expected vector length, 0 to accept the endpoint's")
+                .group("Requests")
+                .setting("batchSize", "Texts per cache transaction")
+                .setting("requestBatch", "Texts per request", "Texts sent in one request")
+                .setting("timeoutSeconds", "Timeout (seconds)", "Per request")
+                .setting("maxRetries", "Retries", "After a timeout, a 429 or a 5xx answer")
+                .setting("requestsPerMinute", "Requests per minute", "Rate limit, 0 for none")
+                .build();
     }
 
     /** A new node starts from the endpoint the user set in the preferences (the user settings file), if any. */

@@ -1,5 +1,6 @@
 package org.recblend.nodes.encode;
 
+import org.recblend.pipeline.SettingDoc;
 import java.util.List;
 import org.recblend.domain.Embeddings;
 import org.recblend.domain.IdIndex;
@@ -44,6 +45,15 @@ public abstract class TextEncodeKind<S extends TextSettings> extends BaseNodeKin
                 help + " Item side: one text per item from the template over its text columns, {categories} and"
                         + " attributes. User side: profile attributes and the user's {tags} or {reviews}. Vectors are"
                         + " cached in the project, so a re-run encodes only new texts."), settingsClass);
+    }
+
+    /** The docs of the text settings every text encoder has, in group "Texts"; kinds add their own after them. */
+    protected static SettingDoc.Builder textDocs() {
+        return SettingDoc.builder().group("Texts")
+                .setting("side", "Whose texts: items (ItemTable input) or users (UserTable and optional TextCorpus inputs)")
+                .setting("template", "Text template", "One text per item or user, e.g. {title}. Genres: {genres}. {plot}")
+                .setting("maxTexts", "Texts per user", "At most this many tags or reviews joined into one user's text")
+                .setting("batchSize", "Texts per encoder call and per cache transaction");
     }
 
     /**

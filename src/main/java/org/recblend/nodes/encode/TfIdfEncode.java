@@ -1,5 +1,7 @@
 package org.recblend.nodes.encode;
 
+import org.recblend.pipeline.SettingDoc;
+import java.util.Map;
 import java.util.List;
 import org.recblend.domain.Embeddings;
 import org.recblend.encode.TextEncoder;
@@ -45,6 +47,15 @@ public final class TfIdfEncode extends TextEncodeKind<TfIdfEncode.Settings> {
         super(ID, "Text encoder (TF-IDF + SVD)", Settings.class,
                 "The classic baseline: TF-IDF word weights (sublinear tf, optional English stop words) reduced to a"
                         + " dense vector of the chosen length by a seeded truncated SVD fitted on these texts.");
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        return textDocs().group("Model")
+                .setting("dim", "Dimensions", "Vector length (SVD components), 1 to 4096")
+                .setting("stopWords", "Drop stop words", "Drop common English words before weighting")
+                .setting("seed", "Seed of the randomized SVD")
+                .build();
     }
 
     @Override

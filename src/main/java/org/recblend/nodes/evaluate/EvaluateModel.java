@@ -1,5 +1,7 @@
 package org.recblend.nodes.evaluate;
 
+import org.recblend.pipeline.SettingDoc;
+import java.util.Map;
 import java.util.List;
 import org.recblend.domain.Split;
 import org.recblend.engine.TrainedModel;
@@ -68,6 +70,16 @@ public final class EvaluateModel extends BaseNodeKind<EvaluateModel.Settings> {
 
     public EvaluateModel() {
         super(DESCRIPTOR, Settings.class);
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        return SettingDoc.builder()
+                .setting("ks", "Cut-offs (K)", "The ranking cut-offs, e.g. 5, 10, 20")
+                .setting("target", "Evaluate on", "The part of the split whose rows are relevant")
+                .setting("excludeSeen", "Leave out training items", "Leave training items out of the rankings")
+                .setting("perUser", "Store per-user values", "Store per-user values (needed to compare runs)")
+                .build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.recblend.nodes.fuse;
 
+import org.recblend.pipeline.SettingDoc;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -109,6 +110,22 @@ public final class FuseFeatures extends BaseNodeKind<FuseFeatures.Settings> {
                         + " model. Mode: concat (one linear map of all sources), weighted (fixed weights), gated (a learned"
                         + " gate per source) or attention (per entity, a softmax over sources). Item sources leave by the"
                         + " item port, user sources by the user port.");
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        return SettingDoc.builder()
+                .setting("mode", "Fusion mode", "How the Hybrid combines the sources: concat, weighted (fixed weights),"
+                        + " gated (a learned gate per source) or attention")
+                .setting("weights", "Source weights", "Weighted mode only: the weight of every source by block name, e.g."
+                        + " text:minilm-l6-v2-q = 2, categories = 1; must name exactly the sources that arrive")
+                .setting("normalise", "Normalise blocks", "Scale every block so its rows have mean length 1, so no source"
+                        + " wins by its scale alone")
+                .setting("itemContent", "Item content", "Which sources of the ItemTable to use (categories, a numeric"
+                        + " attribute such as year); empty for all")
+                .setting("numericBins", "Numeric bins", "A numeric attribute becomes indicators of up to this many quantile"
+                        + " bins; 0 keeps it as one standardised column")
+                .build();
     }
 
     @Override

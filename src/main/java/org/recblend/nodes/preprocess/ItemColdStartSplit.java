@@ -1,5 +1,7 @@
 package org.recblend.nodes.preprocess;
 
+import org.recblend.pipeline.SettingDoc;
+import java.util.Map;
 import java.io.Serializable;
 import java.util.SplittableRandom;
 import org.recblend.domain.InteractionTable;
@@ -38,6 +40,15 @@ public final class ItemColdStartSplit extends InteractionsKind<ItemColdStartSpli
         super(ID, "Item cold-start split", "split", PortTypes.SPLIT, Settings.class,
                 "Draws a share of the items that have interactions and moves all their interactions to test (and a"
                         + " further share to validation): test items never appear in training.");
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        return SettingDoc.builder()
+                .setting("testShare", "Share of the items (with interactions) held out for test")
+                .setting("validationShare", "Share of the items held out for validation (0 for none)")
+                .setting("seed", "Seed of the item draw")
+                .build();
     }
 
     @Override

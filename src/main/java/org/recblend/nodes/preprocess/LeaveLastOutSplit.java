@@ -1,5 +1,7 @@
 package org.recblend.nodes.preprocess;
 
+import org.recblend.pipeline.SettingDoc;
+import java.util.Map;
 import java.io.Serializable;
 import org.recblend.domain.InteractionTable;
 import org.recblend.domain.Split;
@@ -33,6 +35,14 @@ public final class LeaveLastOutSplit extends InteractionsKind<LeaveLastOutSplit.
         super(ID, "Leave-last-out split", "split", PortTypes.SPLIT, Settings.class,
                 "Puts each user's latest interaction in test (and the one before in validation, if chosen). Users who"
                         + " would keep fewer than the minimum training rows stay wholly in training. Needs timestamps.");
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        return SettingDoc.builder()
+                .setting("validation", "Validation row", "Also hold out the second-latest row for validation")
+                .setting("minTrainRows", "Minimum training rows", "Rows a user must keep in training to be held out from at all")
+                .build();
     }
 
     @Override

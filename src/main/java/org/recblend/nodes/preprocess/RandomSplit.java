@@ -1,5 +1,7 @@
 package org.recblend.nodes.preprocess;
 
+import org.recblend.pipeline.SettingDoc;
+import java.util.Map;
 import java.io.Serializable;
 import java.util.SplittableRandom;
 import org.recblend.domain.InteractionTable;
@@ -38,6 +40,15 @@ public final class RandomSplit extends InteractionsKind<RandomSplit.Settings> {
         super(ID, "Random split (per user)", "split", PortTypes.SPLIT, Settings.class,
                 "For every user, puts a random share of their interactions in test (and validation), the rest in"
                         + " training. Shares are rounded per user; a user always keeps at least one training row.");
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        return SettingDoc.builder()
+                .setting("testShare", "Share of each user's rows for test, e.g. 0.25")
+                .setting("validationShare", "Share of each user's rows for validation (0 for none)")
+                .setting("seed", "Seed of the shuffle")
+                .build();
     }
 
     @Override

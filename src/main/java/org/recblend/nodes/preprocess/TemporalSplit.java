@@ -1,5 +1,7 @@
 package org.recblend.nodes.preprocess;
 
+import org.recblend.pipeline.SettingDoc;
+import java.util.Map;
 import java.io.Serializable;
 import java.time.Instant;
 import org.recblend.domain.InteractionTable;
@@ -32,6 +34,14 @@ public final class TemporalSplit extends InteractionsKind<TemporalSplit.Settings
         super(ID, "Temporal split (global)", "split", PortTypes.SPLIT, Settings.class,
                 "Cuts all interactions by time: the latest test share goes to test, the share before it to validation,"
                         + " the rest to training. Needs timestamps.");
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        return SettingDoc.builder()
+                .setting("testShare", "The latest share of rows for test, e.g. 0.2")
+                .setting("validationShare", "The share before it for validation (0 for none)")
+                .build();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.recblend.nodes.recommend;
 
+import org.recblend.pipeline.SettingDoc;
+import java.util.Map;
 import java.util.List;
 import org.recblend.domain.Split;
 import org.recblend.engine.TrainedModel;
@@ -47,6 +49,15 @@ public final class RecommendTopK extends BaseNodeKind<RecommendTopK.Settings> {
 
     public RecommendTopK() {
         super(DESCRIPTOR, Settings.class);
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        return SettingDoc.builder()
+                .setting("k", "Items per user (K)", "How many items each user gets, 1 to 10,000")
+                .setting("excludeSeen", "Leave out seen items", "Leave out items the user has in the training part")
+                .setting("store", "Store the lists", "Store the lists in the project when run in a pipeline run")
+                .build();
     }
 
     @Override

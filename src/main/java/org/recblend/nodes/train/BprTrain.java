@@ -1,5 +1,7 @@
 package org.recblend.nodes.train;
 
+import org.recblend.pipeline.SettingDoc;
+import java.util.Map;
 import java.util.List;
 import org.recblend.domain.Split;
 import org.recblend.engine.model.DeepModel;
@@ -38,6 +40,12 @@ public final class BprTrain extends DeepTrainKind<BprTrain.Settings> {
                 "Matrix factorisation trained with Bayesian personalised ranking: for each training interaction a"
                         + " sampled unseen item should score lower. Adam on DJL's PyTorch engine. With the rating objective"
                         + " it fits the ratings instead (MSE) and reports test RMSE and MAE.");
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        return trainingDocs(SettingDoc.builder().group("Model")
+                .setting("dim", "Factors", "Factors per user and item")).build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.recblend.nodes.train;
 
+import org.recblend.pipeline.SettingDoc;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,6 +51,21 @@ abstract class DeepTrainKind<S extends DeepSettings> extends BaseNodeKind<S> {
         inputs.add(PortSpec.of(SPLIT, PortTypes.SPLIT));
         inputs.addAll(extra);
         return inputs;
+    }
+
+    /** The docs of the settings every DJL-trained model has, in group "Training"; kinds put their model's group first. */
+    static SettingDoc.Builder trainingDocs(SettingDoc.Builder docs) {
+        return docs.group("Training")
+                .setting("epochs", "Epochs", "Passes over the training rows (fewer when early stopping ends it)")
+                .setting("batchSize", "Training pairs per optimiser step")
+                .setting("learningRate", "Adam's step size, above 0 and at most 10")
+                .setting("regularisation", "L2 weight on the embedding rows of a batch")
+                .setting("objective", "Ranking (BPR loss, a positive above a sampled negative) or rating (MSE on the"
+                        + " interaction weights; reports test RMSE and MAE)")
+                .setting("sampler", "Negative sampler", "How negative items are drawn: uniformly, or by popularity^0.75"
+                        + " (harder negatives)")
+                .setting("patience", "Epochs without a better validation NDCG before stopping (0: off; needs a validation split)")
+                .setting("seed", "Seed of initialisation and sampling");
     }
 
     /** The model to fit, built for this split (and the optional inputs after it). */

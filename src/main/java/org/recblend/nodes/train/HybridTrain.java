@@ -1,5 +1,7 @@
 package org.recblend.nodes.train;
 
+import org.recblend.pipeline.SettingDoc;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -133,6 +135,30 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
                         + " mapped from the features by ridge regression fitted on the warm items, its penalty chosen by"
                         + " generalised cross-validation (coldRidgeAuto). Source contributions (and,"
                         + " with ablation, NDCG@10 without each source) are stored with the run.");
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        SettingDoc.Builder docs = SettingDoc.builder().group("Model")
+                .setting("dim", "Dimensions", "Embedding size of users and items")
+                .setting("idDropout", "ID dropout", "Share of training pairs whose item ID embedding is switched off, so"
+                        + " features learn to carry cold items")
+                .setting("featureRate", "Feature learning rate", "Learning rate of the feature maps relative to the ID"
+                        + " embeddings'; below 1 the features move more slowly than the IDs")
+                .setting("userProfile", "User profiles", "Each user also gets, per item source, the mean of that source over"
+                        + " their training items, so item text reaches users with few interactions");
+        trainingDocs(docs).group("Cold items")
+                .setting("coldRidge", "Cold ridge penalty", "Penalty (relative to the mean feature variance) of the ridge map"
+                        + " from item features that gives cold items an ID part; 0 turns the map off")
+                .setting("coldRidgeAuto", "Choose penalty by GCV", "Choose the penalty by generalised cross-validation on the"
+                        + " warm items (1/16 to 64 × the mean feature variance); the penalty above then only switches the"
+                        + " map on (above 0) or off (0)")
+                .setting("coldTarget", "Cold map target", "What the map predicts: the whole item vector, or the ID part to"
+                        + " which the item's feature path is added")
+                .group("Reports")
+                .setting("ablation", "Ablation", "After training, retrain once without each feature source and store NDCG@10"
+                        + " with and without it");
+        return docs.build();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.recblend.nodes.train;
 
+import org.recblend.pipeline.SettingDoc;
+import java.util.Map;
 import java.util.List;
 import org.recblend.domain.Split;
 import org.recblend.engine.model.DeepModel;
@@ -50,6 +52,14 @@ public final class NeuMfTrain extends DeepTrainKind<NeuMfTrain.Settings> {
         super(ID, "NeuMF", Settings.class, List.of(),
                 "Neural collaborative filtering (He et al. 2017): the element-wise product of user and item embeddings"
                         + " (GMF) beside an MLP over their concatenation, trained pairwise (BPR loss) or on ratings.");
+    }
+
+    @Override
+    public Map<String, SettingDoc> settingDocs() {
+        return trainingDocs(SettingDoc.builder().group("Model")
+                .setting("gmfDim", "GMF factors", "Factors of the GMF tower")
+                .setting("mlpDim", "MLP embedding size", "Embedding size of the MLP tower")
+                .setting("layers", "MLP layers", "Hidden layer widths of the MLP tower, e.g. 64, 32, 16")).build();
     }
 
     @Override
