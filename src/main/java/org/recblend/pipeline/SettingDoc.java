@@ -20,7 +20,10 @@ public record SettingDoc(String label, String group, String help) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** Collects the docs of a kind's settings in order; each setting joins the group named last. */
+    /**
+     * Collects the docs of a kind's settings in order; each setting joins the group named last. A setting
+     * described twice (a shared doc a kind refines) keeps the later doc, in the later place.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -45,6 +48,7 @@ public record SettingDoc(String label, String group, String help) {
         }
 
         public Builder setting(String component, String label, String help) {
+            docs.remove(component); // described again: it moves to the current group, at its end
             docs.put(component, new SettingDoc(label, group, help));
             return this;
         }

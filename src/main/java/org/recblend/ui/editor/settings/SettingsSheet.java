@@ -39,19 +39,21 @@ public final class SettingsSheet {
 
     private final SettingsSheetViewModel viewModel;
     private final VBox root = new VBox();
+    private final VBox body = new VBox(10);
+    private final ScrollPane scroll;
+    private final java.util.Map<String, Node> rows = new java.util.HashMap<>();
 
     public SettingsSheet(SettingsSheetViewModel viewModel) {
         this.viewModel = viewModel;
         root.getStyleClass().add("settings-sheet");
         root.getStylesheets().add(SettingsSheet.class.getResource("settings-sheet.css").toExternalForm());
-        VBox body = new VBox(10);
         body.getStyleClass().add("settings-body");
         body.getChildren().add(header());
         for (String group : viewModel.groups()) {
             body.getChildren().add(group(group));
         }
         body.disableProperty().bind(viewModel.editableProperty().not());
-        ScrollPane scroll = new ScrollPane(body);
+        scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("settings-scroll");
@@ -66,6 +68,30 @@ public final class SettingsSheet {
 
     public SettingsSheetViewModel viewModel() {
         return viewModel;
+    }
+
+    /** Scrolls so that the setting's editor, message and description are in view. */
+    void reveal(String settingName) {
+        Node cell = rows.get(settingName);
+        if (cell == null) {
+            return;
+        }
+        root.applyCss();
+        root.layout();
+        double contentHeight = body.getBoundsInLocal().getHeight();
+        double viewHeight = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewHeight) {
+            return;
+        }
+        javafx.geometry.Bounds b = body.sceneToLocal(cell.localToScene(cell.getBoundsInLocal()));
+        double shownFrom = scroll.getVvalue() * (contentHeight - viewHeight);
+        double target = shownFrom;
+        if (b.getMinY() - 30 < shownFrom) {
+            target = b.getMinY() - 30;
+        } else if (b.getMaxY() + 10 > shownFrom + viewHeight) {
+            target = b.getMaxY() + 10 - viewHeight;
+        }
+        scroll.setVvalue(Math.max(0, Math.min(1, target / (contentHeight - viewHeight))));
     }
 
     private Node header() {
@@ -116,8 +142,16 @@ public final class SettingsSheet {
             GridPane.setValignment(label, VPos.TOP);
             Node editor = SettingEditors.editorFor(field);
             label.setLabelFor(editor);
+            Node cell = cell(field, editor);
             grid.add(label, 0, row);
-            grid.add(cell(field, editor), 1, row);
+            grid.add(cell, 1, row);
+            rows.put(field.name(), cell);
+            // Tab moves through the settings: keep the focused one, with its message, in view
+            editor.focusWithinProperty().addListener((obs, was, now) -> {
+                if (now) {
+                    reveal(field.name());
+                }
+            });
             row++;
         }
         VBox box = new VBox(6, new Separator(), heading, grid);
@@ -132,6 +166,7 @@ public final class SettingsSheet {
         Hyperlink revert = new Hyperlink("Revert");
         revert.setId("revert-" + field.name());
         revert.setOnAction(e -> field.revert());
+        revert.setMinWidth(Hyperlink.USE_PREF_SIZE); // a long message wraps; "Revert" is never cut
         revert.visibleProperty().bind(field.pendingProperty());
         revert.managedProperty().bind(revert.visibleProperty());
         HBox messageRow = new HBox(6, message, revert);
