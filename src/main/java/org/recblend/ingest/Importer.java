@@ -80,20 +80,11 @@ public final class Importer {
      * the first rejected rows of all of them, with the project left untouched.
      */
     public DryRun dryRun(List<ImportJob> jobs, int maxRejects, TaskMonitor monitor) throws ImportException {
-        long[] sizes = jobs.stream().mapToLong(j -> sizeOf(j.file())).toArray();
-        long totalBytes = Math.max(1, java.util.Arrays.stream(sizes).sum());
         synchronized (lockOf(store)) {
             try (Connection c = store.connection()) {
                 c.setAutoCommit(false);
                 try {
-                    List<ImportResult> results = new ArrayList<>();
-                    long done = 0;
-                    for (int i = 0; i < sizes.length; i++) {
-                        TaskMonitor part = jobs.size() == 1 ? monitor
-                                : new ScaledMonitor(monitor, (double) done / totalBytes, (double) sizes[i] / totalBytes);
-                        results.add(new ImportRun(c, files, jobs.get(i).spec(), jobs.get(i).file(), part).execute());
-                        done += sizes[i];
-                    }
+                    List<ImportResult> results = importEach(c, jobs, monitor, false);
                     int sourceId = results.get(results.size() - 1).sourceId();
                     return new DryRun(results, RejectReport.page(c, sourceId, 0, maxRejects));
                 } finally {
@@ -129,29 +120,11 @@ public final class Importer {
      * file size.
      */
     public List<ImportResult> runAll(List<ImportJob> jobs, TaskMonitor monitor) throws ImportException {
-        long total = 0;
-        long[] sizes = new long[jobs.size()];
-        for (int i = 0; i < sizes.length; i++) {
-            sizes[i] = sizeOf(jobs.get(i).file());
-            total += sizes[i];
-        }
-        long totalBytes = Math.max(1, total);
         synchronized (lockOf(store)) {
             try (Connection c = store.connection()) {
                 c.setAutoCommit(false);
                 try {
-                    List<ImportResult> results = new ArrayList<>();
-                    long done = 0;
-                    for (int i = 0; i < sizes.length; i++) {
-                        ImportJob job = jobs.get(i);
-                        TaskMonitor part = jobs.size() == 1 ? monitor
-                                : new ScaledMonitor(monitor, (double) done / totalBytes, (double) sizes[i] / totalBytes);
-                        ImportResult r = new ImportRun(c, files, job.spec(), job.file(), part).execute();
-                        results.add(r);
-                        done += sizes[i];
-                        monitor.log(r.summary());
-                        LOG.info("Imported {}", r.summary());
-                    }
+                    List<ImportResult> results = importEach(c, jobs, monitor, true);
                     monitor.checkCancelled();
                     c.commit();
                     return List.copyOf(results);
@@ -168,6 +141,28 @@ public final class Importer {
                 throw new StoreException("Project " + store.name() + ": the import could not be written: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Runs the jobs one after the other on one connection; progress is shared out by file size. */
+    private List<ImportResult> importEach(Connection c, List<ImportJob> jobs, TaskMonitor monitor, boolean logEach)
+            throws ImportException, SQLException {
+        long[] sizes = jobs.stream().mapToLong(j -> sizeOf(j.file())).toArray();
+        long totalBytes = Math.max(1, java.util.Arrays.stream(sizes).sum());
+        List<ImportResult> results = new ArrayList<>();
+        long done = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            ImportJob job = jobs.get(i);
+            TaskMonitor part = jobs.size() == 1 ? monitor
+                    : new ScaledMonitor(monitor, (double) done / totalBytes, (double) sizes[i] / totalBytes);
+            ImportResult r = new ImportRun(c, files, job.spec(), job.file(), part).execute();
+            results.add(r);
+            done += sizes[i];
+            if (logEach) {
+                monitor.log(r.summary());
+                LOG.info("Imported {}", r.summary());
+            }
+        }
+        return results;
     }
 
     private static void rollback(Connection c, Throwable cause) {

@@ -133,7 +133,7 @@ class CliTest {
         }
         CliRun run = CliRun.of("info", base.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Project shop (" + dir.resolve("shop.mv.db") + "), schema 2");
+        assertThat(run.out()).contains("Project shop (" + dir.resolve("shop.mv.db") + "), schema " + ProjectStore.SCHEMA_VERSION);
         assertThat(cells(run.out(), "shop", "purchases"))
                 .containsExactly("shop", "purchases", "BEHAVIOUR", "3", "4", "6", "0", "0", "0", "8", "2");
         assertThat(cells(run.out(), "shop", "catalogue"))
