@@ -23,4 +23,18 @@ public interface ExecutionContext extends TaskMonitor {
     default OptionalInt runId() {
         return OptionalInt.empty();
     }
+
+    /**
+     * One point of a live series the node reports while it runs, such as the training loss or the
+     * validation metric per epoch: the run console draws these as they arrive. Does nothing
+     * outside a run.
+     *
+     * @param series the name of the series, e.g. {@link #LOSS} or "ndcg@10"
+     * @param step   the x value, e.g. the epoch (1, 2, …)
+     */
+    default void metric(String series, int step, double value) {
+    }
+
+    /** The series name of the training loss. */
+    String LOSS = "loss";
 }

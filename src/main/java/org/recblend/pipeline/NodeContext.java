@@ -49,6 +49,11 @@ final class NodeContext implements ExecutionContext {
     }
 
     @Override
+    public void metric(String series, int step, double value) {
+        listener.nodeMetric(nodeId, series, step, value);
+    }
+
+    @Override
     public boolean isCancelled() {
         return run.isCancelled();
     }

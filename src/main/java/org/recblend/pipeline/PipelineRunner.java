@@ -62,7 +62,7 @@ public final class PipelineRunner {
                 ? new LinkedHashSet<>(p.nodes().stream().map(Node::id).toList())
                 : p.upstreamOf(requireNode(p, options.targetNodeId()));
         String name = p.name() == null ? UNSAVED : p.name();
-        RunLog log = new RunLog(monitor);
+        RunLog log = new RunLog(monitor, listener);
         OffsetDateTime started = OffsetDateTime.now();
         int runId = runs.start(name, PipelineJson.write(p), options.seed(), started);
         log.line(null, "Run " + runId + " of pipeline " + name + " (" + wanted.size() + " nodes)");

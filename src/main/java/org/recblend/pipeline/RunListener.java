@@ -14,4 +14,12 @@ public interface RunListener {
     /** Progress inside an executing node: a fraction in [0, 1] (negative when unknown). */
     default void nodeProgress(String nodeId, double fraction, String message) {
     }
+
+    /** A point of a live series of an executing node (see {@link ExecutionContext#metric}). */
+    default void nodeMetric(String nodeId, String series, int step, double value) {
+    }
+
+    /** A log line of the run; {@code nodeId} is null for lines about the run as a whole. */
+    default void nodeLog(String nodeId, String line) {
+    }
 }

@@ -88,12 +88,25 @@ abstract class DeepTrainKind<S extends DeepSettings> extends BaseNodeKind<S> {
         }
         loop.optListener(r -> {
             ctx.log(describe(r));
+            ctx.metric(ExecutionContext.LOSS, r.epoch(), r.trainLoss());
+            if (!Double.isNaN(r.validMetric())) {
+                ctx.metric(r.validMetricName(), r.epoch(), r.validMetric());
+            }
             if (store != null && runId.isPresent()) {
                 storeCurve(store, runId.getAsInt(), ctx.nodeId(), List.of(r));
             }
         });
         ctx.log("training " + model.kind() + " on " + split.train().size() + " rows: " + settings);
         TrainingOutcome out = loop.fit(split.train(), split.validation(), ctx);
+        if (out.resumedAfter() > 0) {
+            // the epochs before the checkpoint never reached the listener in this run
+            for (EpochRecord r : out.curve().subList(0, Math.min(out.resumedAfter(), out.curve().size()))) {
+                ctx.metric(ExecutionContext.LOSS, r.epoch(), r.trainLoss());
+                if (!Double.isNaN(r.validMetric())) {
+                    ctx.metric(r.validMetricName(), r.epoch(), r.validMetric());
+                }
+            }
+        }
         if (store != null && runId.isPresent() && out.resumedAfter() > 0) {
             storeCurve(store, runId.getAsInt(), ctx.nodeId(), out.curve());
         }
