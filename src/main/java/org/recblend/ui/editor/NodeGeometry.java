@@ -8,7 +8,7 @@ import org.recblend.pipeline.NodeDescriptor;
  * without asking the scene graph.
  */
 public final class NodeGeometry {
-    public static final double WIDTH = 190;
+    public static final double WIDTH = 220;
     public static final double HEADER = 24;
     public static final double STATUS = 22;
     public static final double PORT_ROW = 18;

@@ -54,6 +54,10 @@ public final class PipelineEditorViewModel {
     private final Map<String, NodeItem> items = new HashMap<>();
     private final ObservableList<Connection> wires = FXCollections.observableArrayList();
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
+    // made once: a read-only wrapper listens weakly to its list, so one made per call could lose its listeners
+    private final ObservableList<NodeItem> readOnlyNodes = FXCollections.unmodifiableObservableList(nodes);
+    private final ObservableList<Connection> readOnlyWires = FXCollections.unmodifiableObservableList(wires);
+    private final ObservableSet<String> readOnlySelection = FXCollections.unmodifiableObservableSet(selection);
     private final ReadOnlyObjectWrapper<String> selectedNode = new ReadOnlyObjectWrapper<>(this, "selectedNode");
     private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(this, "locked");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
@@ -507,7 +511,7 @@ public final class PipelineEditorViewModel {
     }
 
     public ObservableList<NodeItem> nodes() {
-        return FXCollections.unmodifiableObservableList(nodes);
+        return readOnlyNodes;
     }
 
     public Optional<NodeItem> item(String id) {
@@ -515,11 +519,11 @@ public final class PipelineEditorViewModel {
     }
 
     public ObservableList<Connection> wires() {
-        return FXCollections.unmodifiableObservableList(wires);
+        return readOnlyWires;
     }
 
     public ObservableSet<String> selection() {
-        return FXCollections.unmodifiableObservableSet(selection);
+        return readOnlySelection;
     }
 
     /** The one selected node's id, or null when none or several are selected. */
