@@ -114,6 +114,32 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * Puts back nodes removed from this pipeline, with wires among them and to the nodes still
+     * here, exactly as they were (the editor's undo). Like a loaded file, the wires are not
+     * type-checked again, so a wire kept from a file survives a delete and its undo.
+     */
+    public void restore(List<Node> removed, List<Connection> wires) throws WiringException {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Node n : removed) {
+            if (nodes.containsKey(n.id()) || !ids.add(n.id())) {
+                throw new WiringException("There is already a node with id '" + n.id() + "'");
+            }
+        }
+        removed.forEach(this::add);
+        List<Connection> added = new ArrayList<>();
+        try {
+            for (Connection c : wires) {
+                connectLoaded(c);
+                added.add(c);
+            }
+        } catch (WiringException e) {
+            added.forEach(connections::remove);
+            ids.forEach(this::removeNode);
+            throw e;
+        }
+    }
+
     /** Removes a node and every wire touching it. */
     public boolean removeNode(String id) {
         if (nodes.remove(id) == null) {

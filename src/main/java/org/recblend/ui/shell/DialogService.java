@@ -19,6 +19,9 @@ public interface DialogService {
     /** Data files to import (CSV, TSV, JSON, …): one, or several of the same format; empty when cancelled. */
     List<Path> chooseFilesToImport();
 
+    /** Asks for a line of text (a name); empty when cancelled. */
+    Optional<String> askText(String title, String message, String initial);
+
     void showError(String title, String message);
 
     void showInformation(String title, String message);

@@ -35,10 +35,26 @@ final class ExplorerTree {
             datasets.getChildren().add(node);
         }
         root.getChildren().add(datasets);
-        root.getChildren().add(folder("Pipelines", contents.pipelines(), Function.identity(), "pipelines"));
+        TreeItem<String> pipelines = folder("Pipelines", contents.pipelines().size(), "pipelines");
+        contents.pipelines().forEach(name -> pipelines.getChildren().add(new PipelineEntry(name, icon("pipelines-entry"))));
+        root.getChildren().add(pipelines);
         root.getChildren().add(folder("Runs", contents.runs(), r -> "#" + r.id() + " " + r.pipeline() + " (" + r.status().toLowerCase(Locale.ROOT) + ")", "runs"));
         root.getChildren().add(folder("Models", contents.models(), Function.identity(), "models"));
         return root;
+    }
+
+    /** An explorer entry for a stored pipeline; double-click opens it in the editor. */
+    static final class PipelineEntry extends TreeItem<String> {
+        private final String pipeline;
+
+        PipelineEntry(String pipeline, Node icon) {
+            super(pipeline, icon);
+            this.pipeline = pipeline;
+        }
+
+        String pipeline() {
+            return pipeline;
+        }
     }
 
     static String sourceLabel(ProjectContents.SourceEntry source) {

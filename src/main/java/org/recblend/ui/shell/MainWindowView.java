@@ -62,6 +62,7 @@ public final class MainWindowView {
     private final PauseTransition noticeTimer = new PauseTransition(NOTICE_SHOWN);
     private final ExitGuard exitGuard;
     private Runnable onExit = () -> { };
+    private OpenPipelineAction pipelines;
 
     /** Lets the window give its dialog service once the stage exists. */
     interface DialogServiceHolder {
@@ -107,10 +108,13 @@ public final class MainWindowView {
         tabs.getTabs().add(welcomeTab);
         tabs.setId("centreTabs");
         BrowseDataAction.install(explorer, tabs, viewModel.projectProperty(), viewModel.executor());
+        pipelines = OpenPipelineAction.install(explorer, tabs, viewModel.projectProperty(), viewModel.executor(), dialogs::get,
+                viewModel::refresh);
 
         SplitPane split = new SplitPane(explorer, tabs);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.32);
+        split.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(explorer, false);
         notifications.setId("notificationPane");
         notifications.setContent(split);
         notifications.setShowFromTop(false);
@@ -138,10 +142,13 @@ public final class MainWindowView {
         close.disableProperty().bind(viewModel.projectProperty().isNull());
         MenuItem importData = item("_Import Data…", "Shortcut+I", this::importData);
         importData.disableProperty().bind(viewModel.projectProperty().isNull());
+        MenuItem newPipeline = item("New _Pipeline…", "Shortcut+Shift+N", () -> pipelines.createNew());
+        newPipeline.setId("newPipelineMenu");
+        newPipeline.disableProperty().bind(viewModel.projectProperty().isNull());
         MenuItem refresh = item("Re_fresh", "F5", viewModel::refresh);
         MenuItem exit = item("E_xit", "Shortcut+Q", this::requestExit);
         Menu file = new Menu("_File", null, newProject, open, recentMenu, new SeparatorMenuItem(), saveAs, close,
-                new SeparatorMenuItem(), importData, refresh, new SeparatorMenuItem(), exit);
+                new SeparatorMenuItem(), newPipeline, importData, refresh, new SeparatorMenuItem(), exit);
         file.setId("fileMenu");
 
         MenuItem preferences = item("_Preferences…", "Shortcut+COMMA", this::showPreferences);

@@ -19,6 +19,8 @@ public final class RecordingDialogService implements DialogService {
     Path nextProject;
     Path nextSaveAs;
     boolean confirmAnswer;
+    /** The answers to "ask for text", in order; none left means cancelled. */
+    public final Deque<String> textAnswers = new ArrayDeque<>();
 
     @Override
     public List<Path> chooseFilesToImport() {
@@ -48,6 +50,12 @@ public final class RecordingDialogService implements DialogService {
     public boolean confirm(String title, String message, String yes, String no) {
         questions.add(title + ": " + message);
         return confirmAnswer;
+    }
+
+    @Override
+    public Optional<String> askText(String title, String message, String initial) {
+        questions.add(title + ": " + message);
+        return Optional.ofNullable(textAnswers.poll());
     }
 
     @Override
