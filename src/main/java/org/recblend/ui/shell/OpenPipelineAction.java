@@ -139,6 +139,7 @@ final class OpenPipelineAction {
 
     private void show(PipelineEditorViewModel vm) {
         PipelineCanvasView view = new PipelineCanvasView(vm);
+        NodeSettingsInspector.install(view);
         vm.setOnSaved(refresh);
         Tab tab = new Tab("Pipeline: " + vm.nameProperty().get(), view.root());
         tab.setId(TAB_PREFIX + vm.nameProperty().get());

@@ -213,8 +213,8 @@ class DataBrowserFxTest {
 
         contextMenuOn(robot, "purchases · behaviour · 50,000 rows");
         TreeView<String> explorer = robot.lookup("#projectExplorer").queryAs(TreeView.class);
-        assertThat(explorer.getContextMenu().getItems().get(1).isDisable()).as("purchases has no rejected rows").isTrue();
-        assertThat(explorer.getContextMenu().getItems().get(0).isDisable()).isFalse();
+        assertThat(menuItem(explorer, "Show Rejected Rows").isDisable()).as("purchases has no rejected rows").isTrue();
+        assertThat(menuItem(explorer, "Browse Data").isDisable()).isFalse();
         robot.interact(() -> explorer.getContextMenu().hide());
     }
 
@@ -255,5 +255,9 @@ class DataBrowserFxTest {
     private static BrowsableTable tableLabelled(FxRobot robot, String label) {
         ComboBox<BrowsableTable> box = comboOf(robot, "#tableSelector");
         return box.getItems().stream().filter(t -> t.label().equals(label)).findFirst().orElseThrow();
+    }
+
+    private static javafx.scene.control.MenuItem menuItem(TreeView<String> explorer, String text) {
+        return explorer.getContextMenu().getItems().stream().filter(m -> text.equals(m.getText())).findFirst().orElseThrow();
     }
 }

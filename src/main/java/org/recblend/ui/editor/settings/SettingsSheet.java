@@ -125,9 +125,10 @@ public final class SettingsSheet {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints(LABEL_WIDTH, LABEL_WIDTH, LABEL_WIDTH);
+        // both columns give way in a narrow inspector (the editor's side panel) instead of being cut off
+        ColumnConstraints labels = new ColumnConstraints(80, LABEL_WIDTH, LABEL_WIDTH);
         labels.setHalignment(HPos.LEFT);
-        ColumnConstraints editors = new ColumnConstraints(120, 200, Double.MAX_VALUE);
+        ColumnConstraints editors = new ColumnConstraints(90, 200, Double.MAX_VALUE);
         editors.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, editors);
         int row = 0;
