@@ -4,20 +4,20 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.concurrent.Task;
 import org.recblend.ingest.ImportResult;
 import org.recblend.ingest.ImportJob;
 import org.recblend.ingest.Importer;
 import org.recblend.ingest.read.FileAccess;
 import org.recblend.store.ProjectStore;
 import org.recblend.task.TaskMonitor;
+import org.recblend.ui.task.CooperativeTask;
 
 /**
  * One file, or several for one source, imported in the background in one transaction. A cancel stops the importer at its next row, which then
  * rolls back; {@link #unwoundProperty()} turns true only when that rollback is done, so the wizard
  * says "nothing was stored" only when it is true.
  */
-final class ImportTask extends Task<ImportResult> {
+final class ImportTask extends CooperativeTask<ImportResult> {
     /** Progress reaches the JavaFX thread at most this often: the importer reports every 10,000 rows. */
     static final long MIN_UPDATE_NANOS = 50_000_000L;
 
@@ -37,23 +37,10 @@ final class ImportTask extends Task<ImportResult> {
         updateMessage("Waiting to start");
     }
 
-    /**
-     * Cancels without interrupting the worker: H2 closes its file when a thread is interrupted
-     * during a write, which would break the project instead of rolling back. The importer checks
-     * the cancel flag on every row, so a plain flag stops it as quickly.
-     */
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-        return super.cancel(false);
-    }
 
     @Override
-    public void run() {
-        try {
-            super.run();
-        } finally {
-            uiThread.execute(() -> unwound.set(true));
-        }
+    protected void afterWorker() {
+        uiThread.execute(() -> unwound.set(true));
     }
 
     @Override

@@ -5,22 +5,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
-import javafx.concurrent.Task;
 import org.recblend.pipeline.Pipeline;
 import org.recblend.pipeline.PipelineRunner;
 import org.recblend.pipeline.RunOptions;
 import org.recblend.pipeline.RunResult;
 import org.recblend.pipeline.RunStatus;
 import org.recblend.task.TaskMonitor;
+import org.recblend.ui.task.CooperativeTask;
 
 /**
  * One or more runs of a pipeline snapshot in the workbench's background jobs, one after the
  * other (re-running stale nodes may need several targets). Stops at the first cancelled run.
  * Its owner hears of the end only when the worker thread has left the runner, after a cancel too
- * (a cancelled {@link Task} says CANCELLED at once, while the node may still be closing a
+ * (a cancelled {@link javafx.concurrent.Task} says CANCELLED at once, while the node may still be closing a
  * transaction): only then may the next run start.
  */
-final class PipelineRunTask extends Task<List<RunResult>> {
+final class PipelineRunTask extends CooperativeTask<List<RunResult>> {
     private final PipelineRunner runner;
     private final Pipeline snapshot;
     private final List<RunOptions> runs;
@@ -43,24 +43,12 @@ final class PipelineRunTask extends Task<List<RunResult>> {
         updateMessage("Waiting to start");
     }
 
-    /**
-     * Cancels without interrupting the worker: H2 closes its file when a thread is interrupted
-     * during a write. The runner and every node poll the cancel flag instead.
-     */
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-        return super.cancel(false);
-    }
 
     @Override
-    public void run() {
-        try {
-            super.run();
-        } finally {
-            List<RunResult> done = List.copyOf(results);
-            Throwable thrown = failure;
-            uiThread.execute(() -> finished.accept(done, thrown));
-        }
+    protected void afterWorker() {
+        List<RunResult> done = List.copyOf(results);
+        Throwable thrown = failure;
+        uiThread.execute(() -> finished.accept(done, thrown));
     }
 
     @Override
