@@ -104,7 +104,7 @@ final class NodeView extends Pane {
     private void showState() {
         NodeState state = item.stateProperty().get();
         badge.setText(StateBadge.text(state, item.progressProperty().get()));
-        placeStatusRow();
+        requestLayout();
         badge.getStyleClass().removeIf(c -> c.startsWith("state-"));
         badge.getStyleClass().add(StateBadge.styleClass(state));
         progress.setVisible(state == NodeState.RUNNING);
@@ -118,12 +118,17 @@ final class NodeView extends Pane {
         }
     }
 
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        placeStatusRow();
+    }
+
     /** The badge as wide as its words; the progress bar or the id take the rest of the row. */
     private void placeStatusRow() {
         double w = NodeGeometry.WIDTH;
         double top = NodeGeometry.HEADER + 3;
         double h = NodeGeometry.STATUS - 6;
-        badge.applyCss();
         double badgeWidth = Math.min(Math.ceil(badge.prefWidth(h)) + 2, w - 70);
         badge.resizeRelocate(6, top, badgeWidth, h);
         double rest = w - badgeWidth - 20;
