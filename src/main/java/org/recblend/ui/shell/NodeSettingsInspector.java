@@ -1,7 +1,6 @@
 package org.recblend.ui.shell;
 
 import java.util.List;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import org.recblend.ui.editor.PipelineCanvasView;
 import org.recblend.ui.editor.PipelineEditorViewModel;
@@ -24,9 +23,8 @@ final class NodeSettingsInspector {
     static void install(PipelineCanvasView view) {
         NodeSettingsInspector inspector = new NodeSettingsInspector(view.viewModel());
         view.setInspectorFactory(inspector::sheetFor);
-        // the history's texts change before the command has touched the pipeline: read it afterwards
-        view.viewModel().undoTextProperty().addListener((obs, old, now) -> Platform.runLater(inspector::refresh));
-        view.viewModel().redoTextProperty().addListener((obs, old, now) -> Platform.runLater(inspector::refresh));
+        // the revision moves after every edit, undo and redo has reached the pipeline
+        view.viewModel().revisionProperty().addListener((obs, old, now) -> inspector.refresh());
     }
 
     /** The sheet of a node, or null (the canvas then shows its own description) for no selection or an unknown kind. */
