@@ -91,6 +91,7 @@ public final class PipelineCanvasView {
     private final Palette palette;
     private final NodeInfoPane info = new NodeInfoPane();
     private final StackPane inspectorSlot = new StackPane();
+    private final ToolBar toolBar = new ToolBar();
     private final PauseTransition messageTimer = new PauseTransition(Duration.seconds(7));
     private final PauseTransition resting = new PauseTransition(Duration.millis(250));
     private Function<String, Node> inspectorFactory;
@@ -159,6 +160,13 @@ public final class PipelineCanvasView {
     /** The one selected node's id, or null. */
     public ReadOnlyObjectProperty<String> selectedNodeProperty() {
         return vm.selectedNodeProperty();
+    }
+
+    /** Adds controls (the run buttons) to the tool bar, after the zoom buttons. */
+    public void addTools(Node... tools) {
+        int spring = toolBar.getItems().size() - 2;
+        toolBar.getItems().add(spring, new Separator(Orientation.VERTICAL));
+        toolBar.getItems().addAll(spring + 1, java.util.List.of(tools));
     }
 
     /** Puts a fixed node in the right-hand slot (the integrator's property sheet and previews). */
@@ -236,10 +244,10 @@ public final class PipelineCanvasView {
     }
 
     private ToolBar toolBar() {
-        Button zoomIn = button("zoomInButton", "Zoom In", "Zoom in (Ctrl+wheel)", () -> zoomAt(ZOOM_STEP, viewport.getWidth() / 2, viewport.getHeight() / 2));
-        Button zoomOut = button("zoomOutButton", "Zoom Out", "Zoom out (Ctrl+wheel)", () -> zoomAt(1 / ZOOM_STEP, viewport.getWidth() / 2, viewport.getHeight() / 2));
+        Button zoomIn = button("zoomInButton", "+", "Zoom in (Ctrl+wheel)", () -> zoomAt(ZOOM_STEP, viewport.getWidth() / 2, viewport.getHeight() / 2));
+        Button zoomOut = button("zoomOutButton", "−", "Zoom out (Ctrl+wheel)", () -> zoomAt(1 / ZOOM_STEP, viewport.getWidth() / 2, viewport.getHeight() / 2));
         Button fit = button("fitButton", "Fit", "Show the whole pipeline", this::fit);
-        Button layout = button("autoLayoutButton", "Auto Layout", "Arrange the nodes left to right by their wires", vm::autoLayout);
+        Button layout = button("autoLayoutButton", "Layout", "Arrange the nodes left to right by their wires", vm::autoLayout);
         Button undo = button("undoButton", "Undo", "Undo (Ctrl+Z)", vm::undo);
         undo.disableProperty().bind(vm.canUndoProperty().not());
         undo.getTooltip().textProperty().bind(vm.undoTextProperty().concat(" (Ctrl+Z)"));
@@ -261,11 +269,11 @@ public final class PipelineCanvasView {
         running.managedProperty().bind(running.visibleProperty());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(save, new Separator(Orientation.VERTICAL), undo, redo, delete,
+        toolBar.getItems().setAll(save, new Separator(Orientation.VERTICAL), undo, redo, delete,
                 new Separator(Orientation.VERTICAL), layout, new Separator(Orientation.VERTICAL), zoomOut, zoomLabel, zoomIn, fit,
                 spring, running);
-        bar.setId("editorToolBar");
-        return bar;
+        toolBar.setId("editorToolBar");
+        return toolBar;
     }
 
     private Node statusLine() {

@@ -32,6 +32,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
+import org.recblend.nodes.templates.PipelineTemplate;
+import org.recblend.nodes.templates.PipelineTemplates;
 import org.recblend.store.ProjectContents;
 import org.recblend.ui.prefs.PreferencesView;
 import org.recblend.ui.prefs.Theme;
@@ -108,7 +110,7 @@ public final class MainWindowView {
         tabs.getTabs().add(welcomeTab);
         tabs.setId("centreTabs");
         BrowseDataAction.install(explorer, tabs, viewModel.projectProperty(), viewModel.executor());
-        pipelines = OpenPipelineAction.install(explorer, tabs, viewModel.projectProperty(), viewModel.executor(), dialogs::get,
+        pipelines = OpenPipelineAction.install(explorer, tabs, viewModel.projectProperty(), viewModel.executor(), viewModel.jobs(), dialogs::get,
                 viewModel::refresh);
 
         SplitPane split = new SplitPane(explorer, tabs);
@@ -145,10 +147,19 @@ public final class MainWindowView {
         MenuItem newPipeline = item("New _Pipeline…", "Shortcut+Shift+N", () -> pipelines.createNew());
         newPipeline.setId("newPipelineMenu");
         newPipeline.disableProperty().bind(viewModel.projectProperty().isNull());
+        Menu fromTemplate = new Menu("New Pipeline from _Template");
+        fromTemplate.setId("templateMenu");
+        fromTemplate.disableProperty().bind(viewModel.projectProperty().isNull());
+        for (PipelineTemplate t : PipelineTemplates.list()) {
+            MenuItem entry = new MenuItem(t.name());
+            entry.setId("template:" + t.name());
+            entry.setOnAction(e -> pipelines.createFromTemplate(t.name()));
+            fromTemplate.getItems().add(entry);
+        }
         MenuItem refresh = item("Re_fresh", "F5", viewModel::refresh);
         MenuItem exit = item("E_xit", "Shortcut+Q", this::requestExit);
         Menu file = new Menu("_File", null, newProject, open, recentMenu, new SeparatorMenuItem(), saveAs, close,
-                new SeparatorMenuItem(), newPipeline, importData, refresh, new SeparatorMenuItem(), exit);
+                new SeparatorMenuItem(), newPipeline, fromTemplate, importData, refresh, new SeparatorMenuItem(), exit);
         file.setId("fileMenu");
 
         MenuItem preferences = item("_Preferences…", "Shortcut+COMMA", this::showPreferences);

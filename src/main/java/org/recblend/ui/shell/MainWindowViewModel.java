@@ -25,6 +25,7 @@ import org.recblend.ui.prefs.Preferences;
 import org.recblend.ui.prefs.PreferencesViewModel;
 import org.recblend.ui.prefs.SettingsException;
 import org.recblend.ui.prefs.WorkbenchSettings;
+import org.recblend.nodes.templates.PipelineTemplates;
 import org.recblend.ui.task.BackgroundTasks;
 import org.recblend.ui.task.TaskExecutor;
 
@@ -108,12 +109,21 @@ public final class MainWindowViewModel {
         openProject(file);
     }
 
-    /** Creates a new empty project and opens it. */
+    /** Creates a new project, holding the "LLM hybrid" pipeline to start from, and opens it. */
     public void newProject(Path path) {
         if (refusedWhileJobsRun("create a project")) {
             return;
         }
-        load("Creating " + path.getFileName(), () -> ProjectStore.create(path));
+        load("Creating " + path.getFileName(), () -> {
+            ProjectStore store = ProjectStore.create(path);
+            try {
+                PipelineTemplates.addDefault(store, OpenPipelineAction.registry());
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            return store;
+        });
     }
 
     /**

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.recblend.nodes.templates.PipelineTemplates;
+import org.recblend.pipeline.Pipeline;
+import org.recblend.pipeline.PipelineRepository;
 import org.recblend.store.ProjectStore;
 import org.recblend.ui.prefs.WorkbenchSettings;
 import org.recblend.ui.task.BackgroundTasks;
@@ -33,6 +36,19 @@ class MainWindowViewModelTest {
         assertThat(restarted.recentProjects()).hasSize(RecentProjects.MAX)
                 .first().isEqualTo(dir.resolve("p" + (RecentProjects.MAX + 1) + ".mv.db").toAbsolutePath());
         assertThat(restarted.recentProjects()).doesNotContain(dir.resolve("p0.mv.db").toAbsolutePath());
+    }
+
+    @Test
+    void aNewProjectStartsWithTheLlmHybridPipeline() throws Exception {
+        MainWindowViewModel vm = viewModel();
+        vm.newProject(dir.resolve("fresh"));
+        assertThat(vm.errorProperty().get()).isNull();
+        assertThat(vm.contentsProperty().get().pipelines()).containsExactly(PipelineTemplates.LLM_HYBRID);
+        Pipeline stored = new PipelineRepository(vm.projectProperty().get(), OpenPipelineAction.registry())
+                .load(PipelineTemplates.LLM_HYBRID);
+        assertThat(stored.nodes()).extracting(n -> n.id())
+                .containsExactly("collect", "kcore", "split", "text", "fuse", "hybrid", "recommend", "evaluate");
+        vm.closeProject();
     }
 
     @Test

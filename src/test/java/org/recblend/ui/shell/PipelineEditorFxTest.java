@@ -1,6 +1,15 @@
 package org.recblend.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.recblend.ui.shell.EditorRobot.byId;
+import static org.recblend.ui.shell.EditorRobot.drag;
+import static org.recblend.ui.shell.EditorRobot.dragWire;
+import static org.recblend.ui.shell.EditorRobot.editor;
+import static org.recblend.ui.shell.EditorRobot.header;
+import static org.recblend.ui.shell.EditorRobot.centre;
+import static org.recblend.ui.shell.EditorRobot.idOfKind;
+import static org.recblend.ui.shell.EditorRobot.onCanvas;
+import static org.recblend.ui.shell.EditorRobot.withKey;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -79,56 +88,8 @@ class PipelineEditorFxTest {
         robot.interact(() -> Screenshots.save(stage.getScene(), name));
     }
 
-    private static Node byId(FxRobot robot, String id) {
-        return robot.lookup((Node n) -> id.equals(n.getId())).query();
-    }
-
-    private static PipelineCanvasView editor(FxRobot robot) {
-        TabPane tabs = robot.lookup("#centreTabs").queryAs(TabPane.class);
-        return (PipelineCanvasView) tabs.getSelectionModel().getSelectedItem().getUserData();
-    }
-
-    /** A point of the canvas (its own coordinates) on the screen. */
-    private static Point2D onCanvas(FxRobot robot, double x, double y) {
-        return byId(robot, "canvas").localToScreen(x, y);
-    }
-
-    /** The middle of a node's header on the screen: where a user grabs it. */
-    private static Point2D header(FxRobot robot, String nodeId) {
-        Node view = byId(robot, "node:" + nodeId);
-        return view.localToScreen(org.recblend.ui.editor.NodeGeometry.WIDTH / 2, 12);
-    }
-
-    private static Point2D centre(FxRobot robot, String id) {
-        Bounds b = byId(robot, id).localToScreen(byId(robot, id).getBoundsInLocal());
-        return new Point2D(b.getCenterX(), b.getCenterY());
-    }
-
-    private static void drag(FxRobot robot, Point2D from, Point2D to, MouseButton button) {
-        robot.moveTo(from).press(button).moveTo(to).release(button);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void dragWire(FxRobot robot, String fromNode, String fromPort, String toNode, String toPort) {
-        drag(robot, centre(robot, "out:" + fromNode + "." + fromPort), centre(robot, "in:" + toNode + "." + toPort), MouseButton.PRIMARY);
-    }
-
-    private static String idOfKind(Pipeline pipeline, String kindId) {
-        return pipeline.nodes().stream().filter(n -> n.kindId().equals(kindId)).map(org.recblend.pipeline.Node::id).findFirst().orElseThrow();
-    }
-
     private static Set<String> ids(Pipeline pipeline) {
         return pipeline.nodes().stream().map(org.recblend.pipeline.Node::id).collect(Collectors.toSet());
-    }
-
-    private static void withKey(FxRobot robot, KeyCode key, Runnable action) {
-        robot.press(key);
-        try {
-            action.run();
-        } finally {
-            robot.release(key);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

@@ -119,7 +119,7 @@ class PipelineTabsFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         Tab tab = tabs(robot).getSelectionModel().getSelectedItem();
         assertThat(tab.getText()).isEqualTo("Pipeline: Stored");
-        PipelineEditorViewModel vm = ((PipelineCanvasView) tab.getUserData()).viewModel();
+        PipelineEditorViewModel vm = ((EditorTab) tab.getUserData()).canvas().viewModel();
         assertThat(vm.nodes()).extracting(i -> i.id()).containsExactly("collect", "split", "rerank");
         assertThat(vm.item("split").orElseThrow().x()).isEqualTo(360);
         assertThat(vm.wires()).hasSize(2);
