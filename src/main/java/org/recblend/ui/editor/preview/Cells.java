@@ -50,6 +50,9 @@ final class Cells {
     }
 
     static String seconds(double s) {
+        if (s < 0.05) {
+            return "under 0.1 s";
+        }
         return s < 10 ? String.format(Locale.ROOT, "%.1f s", s) : String.format(Locale.ROOT, "%,.0f s", s);
     }
 
@@ -65,6 +68,11 @@ final class Cells {
         }
         String line = s.replaceAll("\\s+", " ").strip();
         return line.length() <= MAX_TEXT ? line : line.substring(0, MAX_TEXT - 1) + "…";
+    }
+
+    /** An encoder's source name without the hash that keeps cache entries apart: "text:tfidf-svd64@1". */
+    static String source(String s) {
+        return s.replaceAll(":[0-9a-f]{8,}$", "");
     }
 
     static String attribute(AttributeValue v) {

@@ -73,20 +73,25 @@ final class DataTables {
         }
         List<String> textColumns = limit(ordered(texts, "title", "name"), MAX_COLUMNS);
         List<String> attributeColumns = limit(new ArrayList<>(attributes), MAX_COLUMNS - textColumns.size());
+        // the title says most about an item, so it comes first, before the categories and longer texts
+        List<String> leading = textColumns.stream().filter(c -> c.equals("title") || c.equals("name")).toList();
+        List<String> trailing = textColumns.stream().filter(c -> !leading.contains(c)).toList();
         List<String> columns = new ArrayList<>(List.of("item"));
+        columns.addAll(leading);
         if (categories) {
             columns.add("categories");
         }
-        columns.addAll(textColumns);
+        columns.addAll(trailing);
         columns.addAll(attributeColumns);
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ItemInfo info = t.info(i);
             List<String> row = new ArrayList<>(List.of(t.items().id(i)));
+            leading.forEach(c -> row.add(Cells.text(info.texts().get(c))));
             if (categories) {
                 row.add(Cells.text(String.join(", ", info.categories())));
             }
-            textColumns.forEach(c -> row.add(Cells.text(info.texts().get(c))));
+            trailing.forEach(c -> row.add(Cells.text(info.texts().get(c))));
             attributeColumns.forEach(c -> row.add(Cells.attribute(info.attributes().get(c))));
             rows.add(row);
         }

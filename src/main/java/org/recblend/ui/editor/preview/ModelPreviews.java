@@ -1,5 +1,6 @@
 package org.recblend.ui.editor.preview;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,10 @@ final class ModelPreviews {
         Map<String, String> settings = new TreeMap<>();
         m.settings().forEach((k, v) -> settings.put(k, v == null ? "" : String.valueOf(v)));
         if (m.curve().isEmpty()) {
-            String why = m.kind() + " is fitted in one pass (counted or compared, not trained by epochs), so it has no loss curve.";
+            String why = "No loss curve: the " + m.kind() + " model is fitted in one pass over the training interactions,"
+                    + " not trained epoch by epoch.";
             return new PortPreview.Model(m.kind() + " · fitted in " + Cells.seconds(m.trainSeconds()), m.kind(), settings,
-                    m.trainSeconds(), java.util.List.of(), Optional.of(why));
+                    m.trainSeconds(), List.of(), Optional.of(why));
         }
         String summary = m.kind() + " · " + Cells.count(m.curve().size(), "epoch") + " in " + Cells.seconds(m.trainSeconds())
                 + best(m).map(b -> " · best " + b).orElse("");

@@ -28,7 +28,7 @@ final class NearestNeighbours {
         }
         String noun = e.side() == Embeddings.Side.ITEM ? "item" : "user";
         String summary = Cells.count(e.size(), noun + " vector") + " × " + Cells.count(e.dim(), "dimension")
-                + " (" + Cells.integer(e.presentCount()) + " with a vector) · " + e.source();
+                + " (" + Cells.integer(e.presentCount()) + " with a vector) · " + Cells.source(e.source());
         if (anchors.isEmpty()) {
             summary += " · no non-zero vector to compare";
         }

@@ -19,13 +19,25 @@ public sealed interface PortPreview {
      * The first rows of a table-like output.
      *
      * @param columns   column names
+     * @param groups    per column, the heading of the group it belongs to ("" for none): a feature
+     *                  block's name over its columns, so long "block:column" headers are not cut
      * @param rows      the first rows, each as many cells as there are columns
      * @param totalRows how many rows the whole output has (the preview shows at most {@link DataTables#MAX_ROWS})
      */
-    record Table(String summary, List<String> columns, List<List<String>> rows, long totalRows) implements PortPreview {
+    record Table(String summary, List<String> columns, List<String> groups, List<List<String>> rows, long totalRows)
+            implements PortPreview {
         public Table {
             columns = List.copyOf(columns);
+            groups = List.copyOf(groups);
             rows = rows.stream().map(List::copyOf).toList();
+            if (groups.size() != columns.size()) {
+                throw new IllegalArgumentException(groups.size() + " groups for " + columns.size() + " columns");
+            }
+        }
+
+        /** A table without column groups. */
+        public Table(String summary, List<String> columns, List<List<String>> rows, long totalRows) {
+            this(summary, columns, java.util.Collections.nCopies(columns.size(), ""), rows, totalRows);
         }
 
         /** The line under the table, so a user knows the rows are a sample. */

@@ -18,9 +18,11 @@ final class ResultTables {
     static PortPreview.Table features(FeatureSet f) {
         List<int[]> picked = pickColumns(f.blocks());
         List<String> columns = new ArrayList<>(List.of(f.side() == FeatureSet.Side.ITEM ? "item" : "user"));
+        List<String> groups = new ArrayList<>(List.of(""));
         for (int[] bc : picked) {
             FeatureBlock b = f.blocks().get(bc[0]);
-            columns.add(b.name() + ":" + b.columns().get(bc[1]));
+            columns.add(b.columns().get(bc[1]));
+            groups.add(Cells.source(b.name()));
         }
         List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < Math.min(DataTables.MAX_ROWS, f.ids().size()); r++) {
@@ -30,11 +32,11 @@ final class ResultTables {
             }
             rows.add(row);
         }
-        List<String> blocks = f.blocks().stream().map(b -> b.name() + " " + b.values().cols()).toList();
+        List<String> blocks = f.blocks().stream().map(b -> b.values().cols() + " " + Cells.source(b.name())).toList();
         String summary = Cells.count(f.ids().size(), f.side() == FeatureSet.Side.ITEM ? "item" : "user") + " × "
                 + Cells.count(f.width(), "feature") + (blocks.isEmpty() ? "" : " (" + String.join(", ", blocks) + ")")
                 + " · fusion " + f.fusion().mode().name().toLowerCase(Locale.ROOT);
-        return new PortPreview.Table(summary, columns, rows, f.ids().size());
+        return new PortPreview.Table(summary, columns, groups, rows, f.ids().size());
     }
 
     /** Block and column indices: the first column of each block, then the second of each, and so on. */

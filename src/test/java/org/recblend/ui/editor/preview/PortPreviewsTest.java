@@ -80,9 +80,9 @@ class PortPreviewsTest {
 
         ItemTable items = run.output(p, "collect", "items", ItemTable.class);
         PortPreview.Table itemTable = preview("collect", "items", PortPreview.Table.class);
-        assertThat(itemTable.columns()).startsWith("item", "categories", "title");
+        assertThat(itemTable.columns()).startsWith("item", "title", "categories");
         assertThat(itemTable.rows().get(0).get(0)).isEqualTo(items.items().id(0));
-        assertThat(itemTable.rows().get(0).get(2)).isEqualTo(items.info(0).texts().get("title"));
+        assertThat(itemTable.rows().get(0).get(1)).isEqualTo(items.info(0).texts().get("title"));
         assertThat(itemTable.rows()).allSatisfy(r -> assertThat(r).allSatisfy(c -> assertThat(c.length()).isLessThanOrEqualTo(Cells.MAX_TEXT)));
     }
 
@@ -147,8 +147,10 @@ class PortPreviewsTest {
         assertThat(table.totalRows()).isEqualTo(f.ids().size());
         assertThat(table.columns().get(0)).isEqualTo("item");
         for (var block : f.blocks()) {
-            assertThat(table.columns()).anyMatch(c -> c.startsWith(block.name() + ":"));
+            assertThat(table.groups()).as("every block shows").contains(Cells.source(block.name()));
         }
+        assertThat(table.groups().get(1)).isEqualTo("categories");
+        assertThat(table.columns().get(1)).isEqualTo(f.blocks().get(0).columns().get(0));
         assertThat(table.rows().get(0).get(1)).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", f.blocks().get(0).values().get(0, 0)));
         assertThat(table.summary()).contains(String.format(java.util.Locale.ROOT, "%,d features", f.width())).contains("fusion gated");
     }
@@ -171,7 +173,7 @@ class PortPreviewsTest {
     void aModelWithoutEpochsSaysSoInWords() {
         PortPreview.Model model = preview("popularity", "model", PortPreview.Model.class);
         assertThat(model.points()).isEmpty();
-        assertThat(model.noCurve()).hasValueSatisfying(s -> assertThat(s).contains("no loss curve"));
+        assertThat(model.noCurve()).hasValueSatisfying(s -> assertThat(s).startsWith("No loss curve"));
     }
 
     @Test
