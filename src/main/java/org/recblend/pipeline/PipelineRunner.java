@@ -258,20 +258,52 @@ public final class PipelineRunner {
             pipeline.nodes().forEach(n -> states.put(n.id(), NodeState.NOT_CONFIGURED));
             return states;
         }
-        Map<String, String> keys = new HashMap<>();
+        Map<String, String> keys = currentKeys(pipeline, order, report);
         for (Node node : order) {
             String id = node.id();
             if (!report.isValid(id)) {
                 states.put(id, NodeState.NOT_CONFIGURED);
                 continue;
             }
-            String key = keyWithoutRunning(pipeline, node, keys);
-            if (key != null) {
-                keys.put(id, key);
-            }
+            String key = keys.get(id);
             states.put(id, key != null && cache.contains(key) ? NodeState.DONE : idleState(pipeline.name(), id, key));
         }
         return states;
+    }
+
+    /**
+     * The outputs a node's badge counts as DONE: those cached under its current key (its settings,
+     * its upstream's keys, its external fingerprint), read from memory or else from disk. Empty when
+     * the node is unknown, not configured, never ran with these settings and inputs, or is stale.
+     * Runs nothing; the output preview calls it off the UI thread since a disk read may be slow.
+     */
+    public Optional<List<PortData>> cachedOutputs(Pipeline pipeline, String nodeId) {
+        if (pipeline.findNode(nodeId).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Node> order;
+        try {
+            order = pipeline.topologicalOrder(pipeline.upstreamOf(nodeId));
+        } catch (WiringException e) {
+            return Optional.empty();
+        }
+        ValidationReport report = PipelineValidator.validate(pipeline);
+        String key = currentKeys(pipeline, order, report).get(nodeId);
+        return key == null ? Optional.empty() : cache.get(key);
+    }
+
+    /** The cache key of every configured node in {@code order} whose upstream has keys, as a run would compute it. */
+    private Map<String, String> currentKeys(Pipeline pipeline, List<Node> order, ValidationReport report) {
+        Map<String, String> keys = new HashMap<>();
+        for (Node node : order) {
+            if (report.isValid(node.id())) {
+                String key = keyWithoutRunning(pipeline, node, keys);
+                if (key != null) {
+                    keys.put(node.id(), key);
+                }
+            }
+        }
+        return keys;
     }
 
     private String keyWithoutRunning(Pipeline p, Node node, Map<String, String> keys) {
