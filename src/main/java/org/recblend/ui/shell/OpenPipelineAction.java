@@ -24,6 +24,7 @@ import org.recblend.pipeline.PipelineRunner;
 import org.recblend.store.ProjectStore;
 import org.recblend.ui.editor.PipelineCanvasView;
 import org.recblend.ui.editor.PipelineEditorViewModel;
+import org.recblend.ui.editor.preview.OutputPreviewView;
 import org.recblend.ui.editor.run.EditorRunBinding;
 import org.recblend.ui.editor.run.PipelineRunViewModel;
 import org.recblend.ui.editor.run.RunConsoleView;
@@ -194,6 +195,7 @@ final class OpenPipelineAction {
         runs.lastResultProperty().addListener((obs, old, result) -> refresh.run());
         vm.setOnSaved(refresh);
         RunConsoleView console = new RunConsoleView(new RunConsoleViewModel(runs, vm.selectedNodeProperty()));
+        NodeOutputTab.install(console, new OutputPreviewView(runs.runner(), executor), vm, runs);
         SplitPane editorAndConsole = new SplitPane(view.root(), console.root());
         editorAndConsole.setOrientation(Orientation.VERTICAL);
         editorAndConsole.setDividerPositions(0.68);

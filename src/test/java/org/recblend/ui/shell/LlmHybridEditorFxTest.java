@@ -22,6 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import javafx.scene.control.TableView;
+import org.recblend.engine.eval.EvaluationResult;
+import org.recblend.engine.eval.MetricNames;
 import org.recblend.nodes.collect.CollectDataset;
 import org.recblend.nodes.encode.MiniLmEncode;
 import org.recblend.nodes.evaluate.EvaluateModel;
@@ -37,6 +40,7 @@ import org.recblend.pipeline.Pipeline;
 import org.recblend.testutil.Screenshots;
 import org.recblend.ui.editor.NodeItem;
 import org.recblend.ui.editor.PipelineEditorViewModel;
+import org.recblend.ui.editor.preview.PortPreview;
 import org.recblend.ui.editor.run.PipelineRunViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -191,14 +195,28 @@ class LlmHybridEditorFxTest {
         assertThat(runs.runLog()).isNotEmpty();
         shoot(robot, "done");
 
+        // the evaluate node's output: its metrics, as computed by the run
+        robot.clickOn(header(robot, evaluate));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#previewMetrics").tryQuery().isPresent());
+        EvaluationResult result = runs.runner().cachedOutputs(pipeline.copy(), evaluate).orElseThrow().get(0)
+                .as(EvaluationResult.class);
+        @SuppressWarnings("unchecked")
+        TableView<PortPreview.MetricRow> metrics = robot.lookup("#previewMetrics").queryAs(TableView.class);
+        PortPreview.MetricRow ndcg = metrics.getItems().stream().filter(r -> r.label().equals("ndcg@10")).findFirst().orElseThrow();
+        assertThat(ndcg.value(MetricNames.ALL)).isEqualTo(result.value(MetricNames.NDCG, 10)).isGreaterThan(0.0);
+        shoot(robot, "metrics");
+        robot.clickOn(header(robot, hybrid));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#previewCurve").tryQuery().isPresent());
+        shoot(robot, "model");
+
         // three edits undone, then redone: the badges follow the settings back and forth
         setting(robot, hybrid, "dim", "32");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> states(vm).get(hybrid) == NodeState.STALE);
         assertThat(states(vm)).containsEntry(split, NodeState.DONE).containsEntry(evaluate, NodeState.STALE);
-        robot.push(KeyCode.CONTROL, KeyCode.Z); // dim back to its default: the cached outputs fit again
+        robot.clickOn("#undoButton"); // dim back to its default: the cached outputs fit again
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> states(vm).get(hybrid) == NodeState.DONE);
-        robot.push(KeyCode.CONTROL, KeyCode.Z); // epochs back to the default
-        robot.push(KeyCode.CONTROL, KeyCode.Z); // no validation share: the split differs from the one that ran
+        robot.clickOn("#undoButton"); // epochs back to the default
+        robot.clickOn("#undoButton"); // no validation share: the split differs from the one that ran
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(pipeline.node(hybrid).settings(HybridTrain.Settings.class).epochs()).isNotEqualTo(EPOCHS);
         assertThat(pipeline.node(split).settings(RandomSplit.Settings.class).validationShare()).isZero();
@@ -207,9 +225,9 @@ class LlmHybridEditorFxTest {
                 .containsEntry(text, NodeState.DONE).containsEntry(fuse, NodeState.DONE)
                 .containsEntry(hybrid, NodeState.STALE).containsEntry(evaluate, NodeState.STALE);
         shoot(robot, "undone");
-        robot.push(KeyCode.CONTROL, KeyCode.Y);
-        robot.push(KeyCode.CONTROL, KeyCode.Y);
-        robot.push(KeyCode.CONTROL, KeyCode.Y);
+        robot.clickOn("#redoButton");
+        robot.clickOn("#redoButton");
+        robot.clickOn("#redoButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(pipeline.node(split).settings(RandomSplit.Settings.class).validationShare()).isEqualTo(0.1);
         assertThat(pipeline.node(hybrid).settings(HybridTrain.Settings.class).epochs()).isEqualTo(EPOCHS);

@@ -33,6 +33,7 @@ public final class RunConsoleView {
     private final ListView<String> runLog = new ListView<>();
     private final ListView<String> nodeLog = new ListView<>();
     private final Label nodeError = new Label();
+    private final TabPane logs = new TabPane();
 
     public RunConsoleView(RunConsoleViewModel vm) {
         this.vm = vm;
@@ -62,6 +63,14 @@ public final class RunConsoleView {
 
     public RunConsoleViewModel viewModel() {
         return vm;
+    }
+
+    /** Adds a tab beside the logs (the node's output preview), first and selected. */
+    public void addTab(String id, String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        logs.getTabs().add(0, tab);
+        logs.getSelectionModel().select(tab);
     }
 
     public TrainingCurveChart chart() {
@@ -104,7 +113,7 @@ public final class RunConsoleView {
         nodePane.setPadding(new Insets(4));
         Tab runTab = new Tab("Run Log", runLog);
         Tab nodeTab = new Tab("Node Log", nodePane);
-        TabPane logs = new TabPane(runTab, nodeTab);
+        logs.getTabs().setAll(runTab, nodeTab);
         logs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         logs.setId("consoleTabs");
 
