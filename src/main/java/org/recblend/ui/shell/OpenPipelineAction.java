@@ -198,7 +198,7 @@ final class OpenPipelineAction {
         NodeOutputTab.install(console, new OutputPreviewView(runs.runner(), executor), vm, runs);
         SplitPane editorAndConsole = new SplitPane(view.root(), console.root());
         editorAndConsole.setOrientation(Orientation.VERTICAL);
-        editorAndConsole.setDividerPositions(0.68);
+        editorAndConsole.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(console.root(), false);
         Tab tab = new Tab("Pipeline: " + vm.nameProperty().get(), editorAndConsole);
         tab.setId(TAB_PREFIX + vm.nameProperty().get());
