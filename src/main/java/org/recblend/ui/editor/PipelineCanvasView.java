@@ -292,12 +292,7 @@ public final class PipelineCanvasView {
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setTooltip(new Tooltip(tip));
-        button.setOnAction(e -> action.run());
-        button.setFocusTraversable(false);
-        return button;
+        return ToolButton.of(id, text, tip, action);
     }
 
     private void bind() {
