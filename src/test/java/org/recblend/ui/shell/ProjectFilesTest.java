@@ -16,6 +16,7 @@ import org.recblend.store.ProjectContents;
 import org.recblend.store.ProjectStore;
 import org.recblend.ui.prefs.WorkbenchSettings;
 import org.testfx.api.FxRobot;
+import org.testfx.robot.Motion;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -55,7 +56,8 @@ class ProjectFilesTest {
         assertThat(WorkbenchSettings.in(window.settings.file().getParent()).recentProjects())
                 .as("re-read from the settings file").containsExactly(second, first);
 
-        robot.clickOn("_File").clickOn("Open _Recent").clickOn("first.mv.db  —  " + dir.toAbsolutePath());
+        // sideways first, as a user does: a diagonal move would cross the items under Open Recent and close its submenu
+        robot.clickOn("_File").clickOn("Open _Recent").clickOn("first.mv.db  —  " + dir.toAbsolutePath(), Motion.HORIZONTAL_FIRST);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(window.dialogs.errors).isEmpty();
@@ -70,7 +72,8 @@ class ProjectFilesTest {
         robot.interact(window.viewModel::closeProject);
         Files.delete(gone);
 
-        robot.clickOn("_File").clickOn("Open _Recent").clickOn("gone.mv.db  —  " + dir.toAbsolutePath());
+        // sideways first, as a user does: a diagonal move would cross the items under Open Recent and close its submenu
+        robot.clickOn("_File").clickOn("Open _Recent").clickOn("gone.mv.db  —  " + dir.toAbsolutePath(), Motion.HORIZONTAL_FIRST);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(window.dialogs.errors).singleElement().asString()
