@@ -3,10 +3,7 @@ package org.recblend.ui.importwizard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import org.junit.jupiter.api.Tag;
@@ -15,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.recblend.ingest.bench.ImportBenchmark;
 import org.recblend.ingest.read.FileAccess;
 import org.recblend.store.ProjectStore;
+import org.recblend.testutil.FxHeartbeat;
 import org.recblend.ui.task.BackgroundTasks;
 import org.recblend.ui.task.FxTaskExecutor;
 
@@ -34,32 +32,6 @@ class ImportStallBenchmark {
     @TempDir
     Path dir;
 
-    /** Posts a beat every 10 ms and keeps the longest wait between posting and running. */
-    private static final class Heartbeat implements AutoCloseable {
-        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        private final AtomicLong longestNanos = new AtomicLong();
-
-        Heartbeat() {
-            timer.scheduleAtFixedRate(() -> {
-                long posted = System.nanoTime();
-                Platform.runLater(() -> longestNanos.accumulateAndGet(System.nanoTime() - posted, Math::max));
-            }, 0, 10, TimeUnit.MILLISECONDS);
-        }
-
-        long longestMillis() {
-            return longestNanos.get() / 1_000_000;
-        }
-
-        void reset() {
-            longestNanos.set(0);
-        }
-
-        @Override
-        public void close() {
-            timer.shutdownNow();
-        }
-    }
-
     @Test
     void theFxThreadIsNeverBlockedWhileAMillionRowsAreImported() throws Exception {
         try {
@@ -69,7 +41,7 @@ class ImportStallBenchmark {
         }
         Path file = dir.resolve("behaviour-1m.csv");
         ImportBenchmark.generate(file, ROWS, 42);
-        try (ProjectStore store = ProjectStore.create(dir.resolve("bench")); Heartbeat heartbeat = new Heartbeat()) {
+        try (ProjectStore store = ProjectStore.create(dir.resolve("bench")); FxHeartbeat heartbeat = new FxHeartbeat()) {
             BackgroundTasks tasks = new BackgroundTasks();
             FxTaskExecutor executor = new FxTaskExecutor();
             ImportWizardViewModel vm = onFx(() -> new ImportWizardViewModel(store, executor, tasks::submit,
