@@ -164,7 +164,8 @@ public final class ItemMapData {
             present = e.present();
             ids = e.ids();
         }
-        ItemMapVectors vectors = new ItemMapVectors(values, rows, dim, present);
+        // a model's vectors are compared without their common part (ItemMapVectors.centred); PCA centres anyway
+        ItemMapVectors vectors = choice.model() ? ItemMapVectors.centred(values, rows, dim) : new ItemMapVectors(values, rows, dim, present);
         int[] use = java.util.stream.IntStream.range(0, rows).filter(vectors::hasVector).toArray();
         if (use.length < 3) {
             throw new IllegalStateException("Fewer than 3 items have a vector in " + choice.label() + ": nothing to map");

@@ -45,6 +45,28 @@ public final class ItemMapVectors {
         }
     }
 
+    /**
+     * Model item vectors with their mean row subtracted. A trained model's item vectors share a strong
+     * common direction (what makes an item popular at all), so their plain cosines are all near 1 and
+     * say little about which items are alike; without the common part the cosine compares what sets
+     * items apart (decision 0025). Text embeddings are compared as they are.
+     */
+    public static ItemMapVectors centred(float[] values, int rows, int dim) {
+        double[] mean = new double[dim];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < dim; c++) {
+                mean[c] += values[r * dim + c];
+            }
+        }
+        float[] out = new float[values.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < dim; c++) {
+                out[r * dim + c] = (float) (values[r * dim + c] - mean[c] / Math.max(rows, 1));
+            }
+        }
+        return new ItemMapVectors(out, rows, dim, null);
+    }
+
     public int rows() {
         return rows;
     }

@@ -24,7 +24,7 @@ import org.recblend.pipeline.PortTypes;
  * @param split         the split wired into the model's node in that run
  * @param model         the trained model
  * @param contributions splits scores by source (behaviour only without a model)
- * @param itemVectors   the model's item vectors for "because you liked …" (null when it has none)
+ * @param itemVectors   the model's item vectors, centred, for "because you liked …" (null when it has none)
  */
 public record UserInspectionModel(UserInspectionRuns.ModelChoice choice, Optional<Split> split, Optional<TrainedModel> model,
                                   UserInspectionContributions contributions, ItemMapVectors itemVectors) {
@@ -39,10 +39,10 @@ public record UserInspectionModel(UserInspectionRuns.ModelChoice choice, Optiona
             Recommender r = model.get().recommender();
             if (r instanceof EmbeddingSource e) {
                 FloatMatrix items = e.itemEmbeddings();
-                vectors = new ItemMapVectors(items.data(), items.rows(), items.cols(), null);
+                vectors = ItemMapVectors.centred(items.data(), items.rows(), items.cols());
             } else if (r instanceof FriendBoostRecommender f && f.base() instanceof EmbeddingSource e) {
                 FloatMatrix items = e.itemEmbeddings();
-                vectors = new ItemMapVectors(items.data(), items.rows(), items.cols(), null);
+                vectors = ItemMapVectors.centred(items.data(), items.rows(), items.cols());
             }
             contributions = hybrid(runs, choice, model.get(), split).orElse(UserInspectionContributions.plain(r));
         }

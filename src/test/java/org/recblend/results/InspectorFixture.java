@@ -64,6 +64,26 @@ public final class InspectorFixture {
         return shared;
     }
 
+    /** A user of the hybrid run's test part whose stored top 10 holds at least one test item (the first such by index). */
+    public String userWithAHit() {
+        org.recblend.engine.recommend.Recommendations recs = hybridRun.output(hybrid, "recommend", "recommendations",
+                org.recblend.engine.recommend.Recommendations.class);
+        org.recblend.domain.InteractionTable test = hybridRun.output(hybrid, "split", "split", org.recblend.domain.Split.class).test();
+        int[][] byUser = test.rowsByUser();
+        for (int u = 0; u < byUser.length; u++) {
+            java.util.Set<Integer> held = new java.util.HashSet<>();
+            for (int r : byUser[u]) {
+                held.add(test.item(r));
+            }
+            for (int i : recs.itemsOf(u)) {
+                if (held.contains(i)) {
+                    return test.users().id(u);
+                }
+            }
+        }
+        throw new AssertionError("no user has a hit");
+    }
+
     private static Pipeline hybrid() throws Exception {
         Pipeline p = PipelineTemplates.find(PipelineTemplates.LLM_HYBRID).orElseThrow().build(REGISTRY, "retail");
         p.setName(HYBRID);
