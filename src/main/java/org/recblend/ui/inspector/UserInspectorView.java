@@ -53,6 +53,8 @@ public final class UserInspectorView {
     private final Label userTitle = new Label("Choose a user");
     private final FlowPane attributes = new FlowPane(6, 4);
     private final Label counts = new Label();
+    /** The shown list's ranks by item id, so the history marks what was recommended back. */
+    private java.util.Map<String, Integer> listRanks = java.util.Map.of();
     private final TableView<UserInspection.HistoryRow> history = historyTable("inspectorHistory", true);
     private final TableView<UserInspection.HistoryRow> heldOut = historyTable("inspectorHeldOut", false);
     private final Tab historyTab = new Tab("History", history);
@@ -227,13 +229,21 @@ public final class UserInspectorView {
             chip.setStyle("-fx-background-color: #eef2f7; -fx-background-radius: 10; -fx-padding: 2 8 2 8;");
             attributes.getChildren().add(chip);
         });
-        counts.setText(p.interactions() + " interactions · " + p.friends() + " friends · " + p.reviews() + " reviews");
+        counts.setText(count(p.interactions(), "interaction") + " · " + count(p.friends(), "friend") + " · "
+                + count(p.reviews(), "review"));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private void showLists() {
         UserInspection.TopList a = vm.listProperty().get();
         UserInspection.TopList b = vm.compareListProperty().get();
         boolean both = b != null;
+        listRanks = UserInspectorViewModel.ranks(a);
+        history.refresh();
+        heldOut.refresh();
         listA.show(a, b, both);
         listB.show(b, a, both);
         if (both && !lists.getItems().contains(listB.root())) {
@@ -244,7 +254,7 @@ public final class UserInspectorView {
         }
     }
 
-    private static TableView<UserInspection.HistoryRow> historyTable(String id, boolean withPart) {
+    private TableView<UserInspection.HistoryRow> historyTable(String id, boolean withPart) {
         TableView<UserInspection.HistoryRow> t = new TableView<>();
         t.setId(id);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
@@ -255,12 +265,16 @@ public final class UserInspectorView {
         t.getColumns().add(column("Rating", 60, r -> Double.isNaN(r.rating()) ? "" : String.format(Locale.ROOT, "%.0f", r.rating())));
         t.getColumns().add(column("Date", 90, r -> r.time() == null ? "" : DAY.format(Instant.ofEpochSecond(r.time()))));
         t.getColumns().add(column("Context", 160, r -> r.context() == null ? "" : r.context().replaceAll("[{}\"]", "").replace(",", ", ")));
-        t.getColumns().add(column("Part", 80, r -> r.part()));
+        t.getColumns().add(column("Part", 110, r -> {
+            Integer rank = listRanks.get(r.itemId());
+            return r.part().equals(UserInspection.TEST) && rank != null ? "test · hit #" + rank : r.part();
+        }));
         t.setRowFactory(v -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(UserInspection.HistoryRow r, boolean empty) {
                 super.updateItem(r, empty);
-                setStyle(!empty && r != null && r.part().equals(UserInspection.TEST) ? "-fx-background-color: #fff6dd;" : "");
+                boolean test = !empty && r != null && r.part().equals(UserInspection.TEST);
+                setStyle(!test ? "" : listRanks.containsKey(r.itemId()) ? "-fx-background-color: #dff3e1;" : "-fx-background-color: #fff6dd;");
             }
         });
         return t;

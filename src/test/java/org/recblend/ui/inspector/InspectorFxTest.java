@@ -153,6 +153,13 @@ class InspectorFxTest {
         TableView<UserInspection.HistoryRow> heldOut = robot.lookup("#inspectorHeldOut").queryAs(TableView.class);
         assertThat(heldOut.getItems().stream().filter(r -> r.part().equals(UserInspection.TEST)).map(UserInspection.HistoryRow::itemId))
                 .containsExactlyInAnyOrderElementsOf(test);
+        for (int i = 0; i < heldOut.getItems().size(); i++) {
+            UserInspection.HistoryRow row = heldOut.getItems().get(i);
+            int rank = table.getItems().stream().filter(r -> r.itemId().equals(row.itemId())).mapToInt(UserInspection.Recommended::rank)
+                    .findFirst().orElse(-1);
+            assertThat(heldOut.getColumns().get(6).getCellData(i)).as("a test item recommended back is marked a hit")
+                    .isEqualTo(row.part().equals(UserInspection.TEST) && rank > 0 ? "test · hit #" + rank : row.part());
+        }
         @SuppressWarnings("unchecked")
         TableView<UserInspection.HistoryRow> history = robot.lookup("#inspectorHistory").queryAs(TableView.class);
         assertThat(history.getItems()).hasSize(f.store.read(c -> {
