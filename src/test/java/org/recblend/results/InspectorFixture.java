@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.recblend.domain.Embeddings;
+import org.recblend.nodes.encode.EncodeContext;
 import org.recblend.nodes.encode.EncodeSocial;
 import org.recblend.nodes.encode.TfIdfEncode;
 import org.recblend.nodes.preprocess.RandomSplit;
@@ -23,8 +24,9 @@ import org.recblend.task.TaskMonitor;
 /**
  * A project with two finished runs of the retail sample, shared by the inspector's and the item
  * explorer's tests (one JVM, built once): the LLM hybrid template with its text by TF-IDF (MiniLM
- * would cost the shared build machine a minute) and a social source added, so its scores have
- * behaviour, text, content and social parts and its lists are stored; and the CF baseline, which
+ * would cost the shared build machine a minute), a social source for users and a context source
+ * (when items are bought) added, so its scores have behaviour, text, content, social and context
+ * parts and its lists are stored; and the CF baseline, which
  * stores no lists, so its BPR lists are scored from the cached model. Epochs are capped at 3.
  */
 public final class InspectorFixture {
@@ -101,6 +103,10 @@ public final class InspectorFixture {
         p.connect("collect", "social", "friends", "social");
         p.connect("split", "split", "friends", "split");
         p.connect("friends", "user features", "fuse", "social");
+        p.addNode("when", EncodeContext.ID, new EncodeContext().defaultSettings());
+        p.move("when", x, y + 300);
+        p.connect("split", "split", "when", "split");
+        p.connect("when", "item features", "fuse", "context");
         p.connect("fuse", "user features", "hybrid", "user features");
         RandomSplit.Settings split = p.node("split").settings(RandomSplit.Settings.class);
         p.setSettings("split", split.withSeed(HYBRID.hashCode()));

@@ -106,12 +106,13 @@ class UserInspectionTest {
     void contributionsOfTheHybridAddUpToEachScoreAndNameItsSources() {
         UserInspection.TopList list = inspection.recommendations(hybridModel, userWithAHit(), 10);
         assertThat(list.groups()).containsExactly(UserInspectionContributions.BEHAVIOUR, UserInspectionContributions.TEXT,
-                UserInspectionContributions.CONTENT, UserInspectionContributions.SOCIAL);
+                UserInspectionContributions.CONTENT, UserInspectionContributions.SOCIAL, UserInspectionContributions.CONTEXT);
         for (UserInspection.Recommended r : list.items()) {
             double sum = r.contributions().values().stream().mapToDouble(Double::doubleValue).sum();
             assertThat(sum).as("parts of " + r.itemId()).isCloseTo(r.score(), within(1e-3));
             assertThat(r.contributions().get(UserInspectionContributions.TEXT)).isNotZero();
             assertThat(r.contributions().get(UserInspectionContributions.SOCIAL)).isNotZero();
+            assertThat(r.contributions().get(UserInspectionContributions.CONTEXT)).isNotZero();
         }
     }
 
