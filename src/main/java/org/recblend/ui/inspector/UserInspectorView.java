@@ -111,7 +111,9 @@ public final class UserInspectorView {
         model.setId("inspectorModel");
         model.setConverter(converter("(no model)"));
         model.setPrefWidth(330);
-        model.valueProperty().bindBidirectional(vm.modelProperty());
+        // not a bidirectional binding: the view model must see the change to reload the lists
+        model.setValue(vm.modelProperty().get());
+        vm.modelProperty().addListener((o, a, b) -> model.setValue(b));
         model.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.setModel(b);

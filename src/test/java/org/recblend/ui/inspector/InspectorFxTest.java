@@ -211,6 +211,15 @@ class InspectorFxTest {
             assertThat(a.getColumns().get(6).getCellData(i)).isEqualTo(at < 0 ? "—" : "#" + (at + 1));
         }
         shoot(robot, "inspector-compare");
+
+        // choosing another model in the first chooser reloads the first list
+        UserInspectionRuns.ModelChoice itemknn = vm.models().stream().filter(mm -> mm.nodeId().equals("itemknn")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        ComboBox<UserInspectionRuns.ModelChoice> model = robot.lookup("#inspectorModel").queryAs(ComboBox.class);
+        robot.interact(() -> model.setValue(itemknn));
+        await(() -> vm.listProperty().get() != null && vm.listProperty().get().choice().equals(itemknn) && !vm.loadingProperty().get());
+        assertThat(robot.lookup("#inspectorListTitle").queryAs(Label.class).getText()).isEqualTo(itemknn.label());
+        assertThat(a.getItems()).hasSize(10);
     }
 
     @Test

@@ -105,6 +105,25 @@ class InspectorViewModelsTest {
         assertThat(vm.statusProperty().get()).contains("has no item vectors");
     }
 
+    @Test
+    void aProjectWithoutFinishedRunsSaysWhatToDo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (org.recblend.store.ProjectStore empty = org.recblend.store.ProjectStore.create(dir.resolve("empty"))) {
+            UserInspectionRuns none = new UserInspectionRuns(empty, InspectorFixture.REGISTRY, new org.recblend.pipeline.OutputCache(empty));
+            UserInspectorViewModel inspector = new UserInspectorViewModel(none, new CurrentThreadTaskExecutor());
+            inspector.load();
+            assertThat(inspector.models()).isEmpty();
+            assertThat(inspector.statusProperty().get()).startsWith("No finished run has a trained model yet");
+            inspector.showUser("1");
+            assertThat(inspector.listProperty().get()).isNull();
+            ItemExplorerViewModel explorer = new ItemExplorerViewModel(none, new CurrentThreadTaskExecutor());
+            explorer.load();
+            assertThat(explorer.mapProperty().get()).isNull();
+            assertThat(explorer.statusProperty().get()).startsWith("No finished run has item vectors yet");
+            explorer.search("anything");
+            assertThat(explorer.matches()).isEmpty();
+        }
+    }
+
     /** Holds work until told, to play answers out of order. */
     static final class DeferredExecutor implements TaskExecutor {
         private final List<Runnable> queued = new ArrayList<>();
