@@ -32,7 +32,7 @@ import org.recblend.store.ProjectStore;
  */
 public final class UserInspectionRuns {
     private final ProjectStore store;
-    private final NodeKindRegistry registry;
+    private NodeKindRegistry registry;
     private final OutputCache cache;
     private final Map<Integer, Pipeline> graphs = new HashMap<>();
     private final Map<Integer, Map<String, String>> keys = new HashMap<>();
@@ -43,11 +43,22 @@ public final class UserInspectionRuns {
         this.cache = cache;
     }
 
+    /**
+     * Loads the node kinds on first use: finding them (ServiceLoader) takes a moment, so a view
+     * created on the UI thread leaves it to its first background read.
+     */
+    public UserInspectionRuns(ProjectStore store, OutputCache cache) {
+        this(store, null, cache);
+    }
+
     public ProjectStore store() {
         return store;
     }
 
-    public NodeKindRegistry registry() {
+    public synchronized NodeKindRegistry registry() {
+        if (registry == null) {
+            registry = NodeKindRegistry.load();
+        }
         return registry;
     }
 
@@ -114,7 +125,7 @@ public final class UserInspectionRuns {
         Pipeline p = null;
         if (json != null) {
             try {
-                p = PipelineJson.read(json, registry);
+                p = PipelineJson.read(json, registry());
                 p.setName(runName(runId));
             } catch (PipelineFormatException e) {
                 p = null;

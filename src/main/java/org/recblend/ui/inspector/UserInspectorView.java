@@ -28,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.recblend.pipeline.NodeKindRegistry;
 import org.recblend.pipeline.OutputCache;
 import org.recblend.results.UserInspection;
 import org.recblend.results.UserInspectionRuns;
@@ -87,7 +86,7 @@ public final class UserInspectorView {
      * already in memory are not read again).
      */
     public static UserInspectorView open(ProjectStore store, OutputCache cache, TaskExecutor executor) {
-        UserInspectorViewModel vm = new UserInspectorViewModel(new UserInspectionRuns(store, NodeKindRegistry.load(), cache), executor);
+        UserInspectorViewModel vm = new UserInspectorViewModel(new UserInspectionRuns(store, cache), executor);
         UserInspectorView view = new UserInspectorView(vm);
         vm.load();
         return view;

@@ -20,7 +20,6 @@ import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
-import org.recblend.pipeline.NodeKindRegistry;
 import org.recblend.pipeline.OutputCache;
 import org.recblend.results.ItemMapData;
 import org.recblend.results.UserInspectionRuns;
@@ -85,7 +84,7 @@ public final class ItemExplorerView {
 
     /** The explorer over a project, loading its runs in the background (entry point for the workbench). */
     public static ItemExplorerView open(ProjectStore store, OutputCache cache, TaskExecutor executor) {
-        ItemExplorerViewModel vm = new ItemExplorerViewModel(new UserInspectionRuns(store, NodeKindRegistry.load(), cache), executor);
+        ItemExplorerViewModel vm = new ItemExplorerViewModel(new UserInspectionRuns(store, cache), executor);
         ItemExplorerView view = new ItemExplorerView(vm);
         vm.load();
         return view;
@@ -142,7 +141,7 @@ public final class ItemExplorerView {
         neighbours.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         TableColumn<ItemMapData.Neighbour, String> item = new TableColumn<>("Nearest items");
         item.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
-        item.setPrefWidth(170);
+        item.setPrefWidth(220);
         TableColumn<ItemMapData.Neighbour, String> cat = new TableColumn<>("Category");
         cat.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().category()));
         cat.setPrefWidth(90);
@@ -161,8 +160,8 @@ public final class ItemExplorerView {
         VBox.setVgrow(neighbours, Priority.ALWAYS);
         VBox box = new VBox(6, itemTitle, itemDetails, neighbours);
         box.setPadding(new Insets(4, 8, 8, 4));
-        box.setPrefWidth(340);
-        box.setMinWidth(300);
+        box.setPrefWidth(400);
+        box.setMinWidth(320);
         return box;
     }
 
