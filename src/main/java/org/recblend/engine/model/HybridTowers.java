@@ -242,6 +242,39 @@ public final class HybridTowers implements DeepModel {
         return out;
     }
 
+    /**
+     * Each feature source's part of the final user and item vectors, c_b W_b f_b per row, so a score
+     * can be split by source (the user inspector). Row-major {@code rows × dim} per source.
+     *
+     * @param userSources the user side's source names (empty without user features)
+     * @param userParts   per user source, its part of every user vector
+     * @param itemSources the item side's source names
+     * @param itemParts   per item source, its part of every item vector
+     */
+    public record SourceParts(List<String> userSources, float[][] userParts, List<String> itemSources, float[][] itemParts) {
+    }
+
+    /** The per-source parts of the towers under the trained weights {@code w}. */
+    public SourceParts sourceParts(Map<String, FloatMatrix> w) {
+        return new SourceParts(userTower == null ? List.of() : userTower.features().sources(), parts(userTower, w),
+                itemTower == null ? List.of() : itemTower.features().sources(), parts(itemTower, w));
+    }
+
+    private float[][] parts(FeatureTower tower, Map<String, FloatMatrix> w) {
+        if (tower == null) {
+            return new float[0][];
+        }
+        float[][] proj = tower.projections(w, featureScale);
+        float[] coef = tower.coefficients(w, proj);
+        int count = proj.length;
+        for (int b = 0; b < count; b++) {
+            for (int k = 0; k < proj[b].length; k++) {
+                proj[b][k] *= coef[(k / dim) * count + b];
+            }
+        }
+        return proj;
+    }
+
     private FloatMatrix userVectors(Map<String, FloatMatrix> w) {
         FloatMatrix userIds = w.get("user");
         float[] ids = new float[userIds.data().length];

@@ -169,6 +169,19 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
 
     @Override
     DeepModel model(Settings s, Split split, List<PortData> inputs, ExecutionContext ctx) {
+        return towers(s, split, inputs, ctx::log);
+    }
+
+    /**
+     * The towers a run of this node trained, rebuilt from its settings and inputs (split first, as the
+     * node receives them) without training: with the run's trained weights they explain its scores
+     * source by source (the user inspector reads the inputs from the run's cached outputs).
+     */
+    public static HybridTowers towers(Settings s, Split split, List<PortData> inputs) {
+        return towers(s, split, inputs, line -> { });
+    }
+
+    private static HybridTowers towers(Settings s, Split split, List<PortData> inputs, java.util.function.Consumer<String> log) {
         IdIndex users = split.train().users();
         IdIndex items = split.train().items();
         FeatureSet itemSet = null;
@@ -188,7 +201,7 @@ public final class HybridTrain extends DeepTrainKind<HybridTrain.Settings> {
         }
         FusedFeatures itemFused = itemSet == null ? null : itemSet.fused(items);
         FusedFeatures userFused = userSet == null ? null : userSet.fused(users);
-        ctx.log("hybrid features: items " + describe(itemSet) + ", users " + describe(userSet));
+        log.accept("hybrid features: items " + describe(itemSet) + ", users " + describe(userSet));
         return build(s, split, userFused, itemFused);
     }
 
