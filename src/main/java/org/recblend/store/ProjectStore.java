@@ -28,7 +28,7 @@ public final class ProjectStore implements AutoCloseable {
     /** The application name written into every project, checked on open. */
     public static final String APP_NAME = "RecBlend Workbench";
     /** The newest schema this version knows; equals the highest migration in db/migration. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectStore.class);
     private static final String HISTORY = "\"flyway_schema_history\"";

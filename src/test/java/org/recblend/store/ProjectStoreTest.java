@@ -61,6 +61,22 @@ class ProjectStoreTest {
     }
 
     @Test
+    void aSchema3ProjectGainsTheIndexOfBehaviourByUser() throws Exception {
+        ProjectStore.create(dir.resolve("v3"), 3).close();
+        try (ProjectStore store = ProjectStore.open(dir.resolve("v3"))) {
+            assertThat(store.schemaVersion()).isEqualTo(4);
+            long indexes = store.read(c -> {
+                try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES"
+                        + " WHERE INDEX_NAME = 'INTERACTIONS_USER'")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertThat(indexes).isEqualTo(1);
+        }
+    }
+
+    @Test
     void rejectsWrittenBeforeSchema3NameTheirSourcesFile() throws Exception {
         try (ProjectStore old = ProjectStore.create(dir.resolve("v2"), 2)) {
             old.inTransaction(c -> {
@@ -73,7 +89,7 @@ class ProjectStoreTest {
             });
         }
         try (ProjectStore store = ProjectStore.open(dir.resolve("v2"))) {
-            assertThat(store.schemaVersion()).isEqualTo(3);
+            assertThat(store.schemaVersion()).isEqualTo(ProjectStore.SCHEMA_VERSION);
             assertThat(org.recblend.ingest.RejectReport.of(store, 7).page(0, 10)).singleElement()
                     .satisfies(r -> {
                         assertThat(r.file()).isEqualTo("ratings.csv");
