@@ -65,6 +65,7 @@ public final class MainWindowView {
     private final ExitGuard exitGuard;
     private Runnable onExit = () -> { };
     private OpenPipelineAction pipelines;
+    private ResultsMenu results;
 
     /** Lets the window give its dialog service once the stage exists. */
     interface DialogServiceHolder {
@@ -112,6 +113,7 @@ public final class MainWindowView {
         BrowseDataAction.install(explorer, tabs, viewModel.projectProperty(), viewModel.executor());
         pipelines = OpenPipelineAction.install(explorer, tabs, viewModel.projectProperty(), viewModel.executor(), viewModel.jobs(), dialogs::get,
                 viewModel::refresh);
+        results = new ResultsMenu(tabs, viewModel.projectProperty(), viewModel.executor(), pipelines::runner);
 
         SplitPane split = new SplitPane(explorer, tabs);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -179,7 +181,7 @@ public final class MainWindowView {
                 "RecBlend Workbench " + org.recblend.store.ProjectStore.appVersion()
                         + "\nBuild, train, evaluate and demo multi-source recommender systems."));
         Menu help = new Menu("_Help", null, shortcuts, about);
-        MenuBar bar = new MenuBar(file, edit, jobs, help);
+        MenuBar bar = new MenuBar(file, edit, results.menu(), jobs, help);
         bar.setId("menuBar");
         return bar;
     }

@@ -177,7 +177,7 @@ final class OpenPipelineAction {
     }
 
     /** One runner per open project, so every editor tab shares the outputs held in memory. */
-    private PipelineRunner runner(ProjectStore store) {
+    PipelineRunner runner(ProjectStore store) {
         if (runner == null) {
             runner = new PipelineRunner(store);
         }
