@@ -18,7 +18,7 @@ import org.recblend.store.ProjectStore;
  */
 public final class DemoRun {
     /** How many purchases a customer card shows. */
-    public static final int RECENT = 5;
+    public static final int RECENT = 3;
 
     /** An item as the demo names it. */
     public record Item(String id, String title, String categories) {

@@ -184,6 +184,17 @@ public final class DemoView extends BorderPane {
         likely.getStyleClass().add("demo-section");
         buyers.setId("demoBuyers");
         VBox content = new VBox(6, resembles, similar, likely, buyers);
+        // before the first answer the panel explains itself instead of showing two empty headings
+        Label hint = new Label("Type a few words about a product: the products it resembles and the customers most"
+                + " likely to buy it appear here as you type.");
+        hint.getStyleClass().add("demo-muted");
+        hint.setWrapText(true);
+        hint.setId("demoNewItemHint");
+        content.visibleProperty().bind(vm.newItemAnswerProperty().isNotNull());
+        content.managedProperty().bind(content.visibleProperty());
+        hint.visibleProperty().bind(vm.newItemAnswerProperty().isNull());
+        hint.managedProperty().bind(hint.visibleProperty());
+        content = new VBox(6, hint, content);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -221,7 +232,7 @@ public final class DemoView extends BorderPane {
         categories.getStyleClass().add("demo-muted");
         VBox text = new VBox(2, name, categories);
         if (r.because() != null) {
-            Label why = new Label("like " + r.because().label() + ", which they bought");
+            Label why = new Label("like their " + r.because().label());
             why.getStyleClass().add("demo-muted");
             why.setWrapText(true);
             why.setMinHeight(Region.USE_PREF_SIZE);
