@@ -33,6 +33,7 @@ import org.recblend.nodes.encode.MiniLmEncode;
 import org.recblend.nodes.encode.OnnxFolderEncode;
 import org.recblend.nodes.recommend.ExecutedRuns;
 import org.recblend.nodes.recommend.RecommendTopK;
+import org.recblend.nodes.train.HybridTrain;
 import org.recblend.pipeline.OutputCache;
 import org.recblend.pipeline.PortData;
 import org.recblend.store.DataNotFoundException;
@@ -123,8 +124,10 @@ public final class DemoCatalog {
             }
         }
         monitor.progress(1, "ready");
-        return new DemoRun(store, choice, users, items, userDbIds, catalogue, userLines, history, vectors, source, encoder,
+        DemoRun run = new DemoRun(store, choice, users, items, userDbIds, catalogue, userLines, history, vectors, source, encoder,
                 noEncoder);
+        run.setSources(sources(store, choice.runId()));
+        return run;
     }
 
     private static StoredDataset dataset(ProjectStore store, DemoRunChoice choice) throws DemoException {
@@ -146,6 +149,51 @@ public final class DemoCatalog {
         } catch (DataNotFoundException e) {
             throw new DemoException(e.getMessage(), e);
         }
+    }
+
+    /** The item-side source shares the run's hybrid node stored (metrics "contribution:SOURCE", segment "item"). */
+    static List<DemoRun.SourceShare> sources(ProjectStore store, int runId) {
+        List<DemoRun.SourceShare> out = new ArrayList<>();
+        for (String node : RunNodes.done(store, runId, HybridTrain.ID)) {
+            Optional<ExecutedRuns.RunNode> src = ExecutedRuns.resolve(store, "metrics", runId, node);
+            if (src.isEmpty()) {
+                continue;
+            }
+            store.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT name, metric_value FROM metrics WHERE run_id = ? AND node_id = ?"
+                        + " AND segment = 'item' AND name LIKE 'contribution:%' ORDER BY metric_value DESC")) {
+                    ps.setInt(1, src.get().runId());
+                    ps.setString(2, src.get().nodeId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String s = rs.getString(1).substring("contribution:".length());
+                            out.add(new DemoRun.SourceShare(s, sourceLabel(s), rs.getDouble(2)));
+                        }
+                    }
+                }
+                return null;
+            });
+            if (!out.isEmpty()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** "text:minilm-l6-v2-q" → "product text", "categories" → "categories": words for a stakeholder. */
+    static String sourceLabel(String source) {
+        String s = source.toLowerCase(java.util.Locale.ROOT);
+        if (s.startsWith("text")) {
+            return "product text";
+        }
+        if (s.startsWith("social")) {
+            return "friends";
+        }
+        if (s.startsWith("context")) {
+            return "context";
+        }
+        int colon = s.indexOf(':');
+        return (colon >= 0 ? s.substring(colon + 1) : s).replace('_', ' ').replace('-', ' ');
     }
 
     static DemoRun.Item item(String id, ItemInfo info) {

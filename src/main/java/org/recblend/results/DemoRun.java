@@ -41,6 +41,13 @@ public final class DemoRun {
     public record Recommendation(int rank, Item item, double score, Item because, double becauseSimilarity, double tasteMatch) {
     }
 
+    /**
+     * What a trained hybrid model draws on for a product: one feature source's share of the norm of
+     * the fused product features, as the training node stored it (empty for models without features).
+     */
+    public record SourceShare(String source, String label, double share) {
+    }
+
     /** A customer card: who, how much history, what they bought last, what the run recommends. */
     public record User(String id, String description, int purchases, List<Item> recent, List<Recommendation> recommendations) {
     }
@@ -58,6 +65,7 @@ public final class DemoRun {
     private final String textSource;
     private final LazyTextEncoder encoder;
     private final String noEncoderReason;
+    private List<SourceShare> sources = List.of();
 
     DemoRun(ProjectStore store, DemoRunChoice choice, IdIndex users, IdIndex items, int[] userDbIds, Item[] catalogue,
             String[] userLines, int[][] history, DemoVectors itemVectors, String textSource, LazyTextEncoder encoder,
@@ -125,6 +133,15 @@ public final class DemoRun {
     /** Why new items cannot be placed with this run, or null when they can. */
     public String noEncoderReason() {
         return noEncoderReason;
+    }
+
+    /** The product feature sources of the run's model with their shares, largest first. */
+    public List<SourceShare> sources() {
+        return sources;
+    }
+
+    void setSources(List<SourceShare> sources) {
+        this.sources = List.copyOf(sources);
     }
 
     DemoVectors itemVectors() {

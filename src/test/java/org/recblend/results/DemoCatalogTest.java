@@ -88,6 +88,30 @@ class DemoCatalogTest {
     }
 
     @Test
+    void theModelsProductSourcesAreThoseTheTrainingStored() {
+        List<Object[]> stored = fx.store.read(c -> {
+            List<Object[]> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, metric_value FROM metrics WHERE run_id = ? AND"
+                    + " node_id = 'hybrid' AND segment = 'item' AND name LIKE 'contribution:%' ORDER BY metric_value DESC")) {
+                ps.setInt(1, fx.gatedRun);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Object[] {rs.getString(1), rs.getDouble(2)});
+                    }
+                }
+            }
+            return rows;
+        });
+        assertThat(stored).isNotEmpty();
+        assertThat(run.sources()).hasSize(stored.size());
+        for (int k = 0; k < stored.size(); k++) {
+            assertThat("contribution:" + run.sources().get(k).source()).isEqualTo(stored.get(k)[0]);
+            assertThat(run.sources().get(k).share()).isEqualTo((Double) stored.get(k)[1]);
+        }
+        assertThat(run.sources()).anyMatch(s -> s.label().equals("product text"));
+    }
+
+    @Test
     void anUnknownCustomerIsRefusedWithAnExample() {
         assertThatThrownBy(() -> run.user("no-such-customer")).isInstanceOf(DemoException.class)
                 .hasMessageContaining("No customer 'no-such-customer'").hasMessageContaining(run.userId(0));

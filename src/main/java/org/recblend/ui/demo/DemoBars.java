@@ -21,19 +21,23 @@ final class DemoBars {
     }
 
     static HBox bar(double value, String fillClass) {
+        return bar(value, fillClass, WIDTH);
+    }
+
+    static HBox bar(double value, String fillClass, double width) {
         double share = Math.max(0, Math.min(1, value));
         Region track = new Region();
         track.getStyleClass().add("demo-bar-track");
-        track.setPrefSize(WIDTH, HEIGHT);
-        track.setMaxSize(WIDTH, HEIGHT);
+        track.setPrefSize(width, HEIGHT);
+        track.setMaxSize(width, HEIGHT);
         Region fill = new Region();
         fill.getStyleClass().add(fillClass);
-        fill.setPrefSize(WIDTH * share, HEIGHT);
-        fill.setMaxSize(WIDTH * share, HEIGHT);
+        fill.setPrefSize(width * share, HEIGHT);
+        fill.setMaxSize(width * share, HEIGHT);
         StackPane stack = new StackPane(track, fill);
         StackPane.setAlignment(fill, Pos.CENTER_LEFT);
-        stack.setMinSize(WIDTH, HEIGHT);
-        stack.setMaxSize(WIDTH, HEIGHT);
+        stack.setMinSize(width, HEIGHT);
+        stack.setMaxSize(width, HEIGHT);
         Label figure = new Label(percent(value));
         figure.getStyleClass().add("demo-muted");
         // the figure is the point of the bar: never cut it

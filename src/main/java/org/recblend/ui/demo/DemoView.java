@@ -42,6 +42,7 @@ public final class DemoView extends BorderPane {
     private final Label customerLine = new Label();
     private final Label recent = new Label();
     private final Button fullScreen = new Button("Full screen");
+    private final HBox sources = new HBox(10);
 
     public DemoView(DemoViewModel vm) {
         this.vm = vm;
@@ -151,12 +152,16 @@ public final class DemoView extends BorderPane {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         Label section = new Label("RECOMMENDED FOR THEM, AND WHY");
         section.getStyleClass().add("demo-section");
+        sources.setId("demoSources");
+        sources.setAlignment(Pos.CENTER_LEFT);
+        sources.managedProperty().bind(sources.visibleProperty());
+        vm.runProperty().addListener((obs, old, now) -> showSources(now));
         recommendations.setId("demoRecommendations");
         ScrollPane scroll = new ScrollPane(recommendations);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox panel = new VBox(title, ask, message, new VBox(2, customerName, customerLine, recent), section, scroll);
+        VBox panel = new VBox(title, ask, message, new VBox(2, customerName, customerLine, recent), section, sources, scroll);
         panel.getStyleClass().add("demo-panel");
         panel.setPrefWidth(640);
         return panel;
@@ -203,6 +208,27 @@ public final class DemoView extends BorderPane {
         panel.getStyleClass().add("demo-panel");
         panel.setPrefWidth(560);
         return panel;
+    }
+
+    /** One line of small bars: what the run's model draws on for a product (hybrid models only). */
+    private void showSources(DemoRun run) {
+        sources.getChildren().clear();
+        sources.setVisible(run != null && !run.sources().isEmpty());
+        if (run == null || run.sources().isEmpty()) {
+            return;
+        }
+        Label lead = new Label("The model weighs");
+        lead.getStyleClass().add("demo-muted");
+        sources.getChildren().add(lead);
+        for (DemoRun.SourceShare share : run.sources().subList(0, Math.min(3, run.sources().size()))) {
+            HBox bar = DemoBars.bar(share.share(), "demo-bar-fill-source", 50);
+            Label name = new Label(share.label());
+            name.getStyleClass().add("demo-muted");
+            HBox one = new HBox(4, bar, name);
+            one.setAlignment(Pos.CENTER_LEFT);
+            one.setUserData(share);
+            sources.getChildren().add(one);
+        }
     }
 
     private void showCustomer(DemoRun.User u) {

@@ -82,11 +82,10 @@ public final class DemoViewModel {
     }
 
     private void load(DemoRunChoice choice) {
+        // the old run's card and answer stay on screen until the new run's arrive: no blank flash in
+        // front of an audience, and one relayout instead of two
         loading.set(true);
         question++;
-        run.set(null);
-        customer.set(null);
-        newItemAnswer.set(null);
         newItemAvailable.set(false);
         placer = null;
         status.set("Loading " + choice + "…");
