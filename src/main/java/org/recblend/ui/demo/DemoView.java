@@ -42,7 +42,7 @@ public final class DemoView extends BorderPane {
     private final Label customerLine = new Label();
     private final Label recent = new Label();
     private final Button fullScreen = new Button("Full screen");
-    private final HBox sources = new HBox(10);
+    private final javafx.scene.layout.FlowPane sources = new javafx.scene.layout.FlowPane(14, 4);
 
     public DemoView(DemoViewModel vm) {
         this.vm = vm;
@@ -154,6 +154,7 @@ public final class DemoView extends BorderPane {
         section.getStyleClass().add("demo-section");
         sources.setId("demoSources");
         sources.setAlignment(Pos.CENTER_LEFT);
+        sources.setPrefWrapLength(560);
         sources.managedProperty().bind(sources.visibleProperty());
         vm.runProperty().addListener((obs, old, now) -> showSources(now));
         recommendations.setId("demoRecommendations");
@@ -217,13 +218,15 @@ public final class DemoView extends BorderPane {
         if (run == null || run.sources().isEmpty()) {
             return;
         }
-        Label lead = new Label("The model weighs");
+        Label lead = new Label("The model weighs:");
         lead.getStyleClass().add("demo-muted");
+        lead.setMinWidth(Region.USE_PREF_SIZE);
         sources.getChildren().add(lead);
         for (DemoRun.SourceShare share : run.sources().subList(0, Math.min(3, run.sources().size()))) {
-            HBox bar = DemoBars.bar(share.share(), "demo-bar-fill-source", 50);
+            HBox bar = DemoBars.bar(share.share(), "demo-bar-fill-source", 40);
             Label name = new Label(share.label());
             name.getStyleClass().add("demo-muted");
+            name.setMinWidth(Region.USE_PREF_SIZE);
             HBox one = new HBox(4, bar, name);
             one.setAlignment(Pos.CENTER_LEFT);
             one.setUserData(share);

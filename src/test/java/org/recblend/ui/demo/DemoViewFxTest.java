@@ -94,7 +94,7 @@ class DemoViewFxTest {
             assertThat(view.recommendationRows().get(k).getUserData()).isEqualTo(expected.recommendations().get(k));
         }
         // the model's product sources, as the training stored them
-        javafx.scene.layout.HBox sources = robot.lookup("#demoSources").queryAs(javafx.scene.layout.HBox.class);
+        javafx.scene.layout.Pane sources = robot.lookup("#demoSources").queryAs(javafx.scene.layout.Pane.class);
         assertThat(sources.getChildren().stream().skip(1).map(javafx.scene.Node::getUserData).toList())
                 .isEqualTo(direct.sources().subList(0, Math.min(3, direct.sources().size())));
         robot.interact(() -> Screenshots.save(stage.getScene(), "demo-customer"));
