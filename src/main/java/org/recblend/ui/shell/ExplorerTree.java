@@ -38,7 +38,10 @@ final class ExplorerTree {
         TreeItem<String> pipelines = folder("Pipelines", contents.pipelines().size(), "pipelines");
         contents.pipelines().forEach(name -> pipelines.getChildren().add(new PipelineEntry(name, icon("pipelines-entry"))));
         root.getChildren().add(pipelines);
-        root.getChildren().add(folder("Runs", contents.runs(), r -> "#" + r.id() + " " + r.pipeline() + " (" + r.status().toLowerCase(Locale.ROOT) + ")", "runs"));
+        TreeItem<String> runs = folder("Runs", contents.runs().size(), "runs");
+        contents.runs().forEach(r -> runs.getChildren().add(new RunEntry(r.id(),
+                "#" + r.id() + " " + r.pipeline() + " (" + r.status().toLowerCase(Locale.ROOT) + ")", icon("runs-entry"))));
+        root.getChildren().add(runs);
         root.getChildren().add(folder("Models", contents.models(), Function.identity(), "models"));
         return root;
     }
@@ -54,6 +57,20 @@ final class ExplorerTree {
 
         String pipeline() {
             return pipeline;
+        }
+    }
+
+    /** An explorer entry for a run; its context menu exports it (reports, recommendations, the model). */
+    static final class RunEntry extends TreeItem<String> {
+        private final int runId;
+
+        RunEntry(int runId, String label, Node icon) {
+            super(label, icon);
+            this.runId = runId;
+        }
+
+        int runId() {
+            return runId;
         }
     }
 
