@@ -183,7 +183,7 @@ public final class EvaluationDashboardView {
                 new Tab(TABLE, tablePane()),
                 new Tab(BARS, withChooser(viewer(BARS, charts.bars()), "Metric", viewModel.barMetricProperty(), true)),
                 new Tab(CURVES, curvesPane()),
-                new Tab(SEGMENTS, withChooser(viewer(SEGMENTS, charts.segments()), "Metric", viewModel.segmentMetricProperty(), false)),
+                new Tab(SEGMENTS, segmentsPane()),
                 new Tab(COMPARE, compare.root(viewer(COMPARE, charts.paired()))),
                 new Tab(ABLATION, ablationPane()));
         Button png = new Button("Export PNG…");
@@ -306,6 +306,40 @@ public final class EvaluationDashboardView {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
+    private final Label segmentUsers = new Label();
+
+    private Node segmentsPane() {
+        BorderPane p = (BorderPane) withChooser(viewer(SEGMENTS, charts.segments()), "Metric", viewModel.segmentMetricProperty(), false);
+        segmentUsers.setId("segmentUsers");
+        segmentUsers.setWrapText(true);
+        segmentUsers.setStyle("-fx-text-fill: #555;");
+        segmentUsers.setPadding(new Insets(6, 8, 6, 8));
+        p.setBottom(segmentUsers);
+        return p;
+    }
+
+    /** How many users each segment holds per evaluation: a bar over 15 users weighs less than one over 1,500. */
+    private String segmentUsersText() {
+        StringBuilder b = new StringBuilder("Users evaluated per segment (sparse < 5 training interactions, dense > 20; cold items:"
+                + " users with a held-out item that no one had in training).");
+        for (EvaluationData d : viewModel.chosen()) {
+            b.append("\n").append(d.label()).append(": ");
+            List<String> parts = new ArrayList<>();
+            for (var seg : EvaluationDashboardViewModel.SEGMENTS.entrySet()) {
+                String shortName = switch (seg.getKey()) {
+                    case "all" -> "all";
+                    case "users:<5" -> "sparse";
+                    case "users:>20" -> "dense";
+                    case "items:cold" -> "cold items";
+                    default -> "5–20";
+                };
+                d.value("users", seg.getKey()).ifPresent(v -> parts.add(shortName + " " + String.format(Locale.ROOT, "%,d", (long) v)));
+            }
+            b.append(String.join(" · ", parts));
+        }
+        return b.toString();
+    }
+
     private Node curvesPane() {
         Label note = new Label();
         note.setId("curvesNote");
@@ -379,6 +413,7 @@ public final class EvaluationDashboardView {
     private void redraw() {
         table.getItems().setAll(viewModel.chosen());
         protocols.getChildren().setAll(protocolLines());
+        segmentUsers.setText(segmentUsersText());
         charts.drawAll();
         List<AblationRowView> rows = new ArrayList<>();
         for (EvaluationRuns.Fusion f : viewModel.fusion()) {
