@@ -23,9 +23,23 @@ public final class EvaluationResult implements Serializable {
     private final IdIndex users;
     private final int evaluatedUsers;
     private final double seconds;
+    /** Mean over evaluated users at K = 1, 2, … by metric name; null in results serialised before curves existed. */
+    private final Map<String, double[]> curves;
 
     public EvaluationResult(List<MetricValue> metrics, Map<String, double[]> perUser, IdIndex users,
                             int evaluatedUsers, double seconds) {
+        this(metrics, perUser, users, evaluatedUsers, seconds, Map.of());
+    }
+
+    /**
+     * @param curves mean values at every K from 1 up (index K − 1) by metric name, e.g. "ndcg" and
+     *               "recall" for K = 1…50, so a dashboard can draw the curve without re-ranking
+     */
+    public EvaluationResult(List<MetricValue> metrics, Map<String, double[]> perUser, IdIndex users,
+                            int evaluatedUsers, double seconds, Map<String, double[]> curves) {
+        Map<String, double[]> curveCopy = new LinkedHashMap<>();
+        curves.forEach((key, values) -> curveCopy.put(key, values.clone()));
+        this.curves = curveCopy;
         this.metrics = List.copyOf(metrics);
         Map<String, double[]> copy = new LinkedHashMap<>();
         perUser.forEach((key, values) -> copy.put(key, values.clone()));
@@ -101,6 +115,20 @@ public final class EvaluationResult implements Serializable {
     /** Per-user values of a metric at a cut-off. */
     public double[] perUser(String name, int k) {
         return perUser(name + "@" + k);
+    }
+
+    /** The metrics with a curve over every K from 1 (see {@link #curve}); empty for older results. */
+    public List<String> curveNames() {
+        return curves == null ? List.of() : List.copyOf(curves.keySet());
+    }
+
+    /**
+     * The mean of a metric over the evaluated users at K = 1, 2, … (index K − 1); a copy, empty when
+     * the evaluation kept no curve of that metric.
+     */
+    public double[] curve(String name) {
+        double[] c = curves == null ? null : curves.get(name);
+        return c == null ? new double[0] : c.clone();
     }
 
     /** The user id space of the per-user values. */

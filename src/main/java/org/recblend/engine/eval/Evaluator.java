@@ -23,6 +23,13 @@ import org.recblend.task.TaskMonitor;
 public final class Evaluator {
     private static final String[] RANKING = {MetricNames.PRECISION, MetricNames.RECALL, MetricNames.NDCG,
         MetricNames.MAP, MetricNames.MRR, MetricNames.HIT_RATE};
+    /**
+     * NDCG and recall are also averaged at every K from 1 to this, whatever cut-offs were asked, so
+     * their curves over K can be drawn from the stored result (see docs/decisions on K curves).
+     */
+    public static final int CURVE_MAX_K = 50;
+    /** The metrics with a curve over K, in the order of {@code Worker.curveSums}. */
+    public static final List<String> CURVE_METRICS = List.of(MetricNames.NDCG, MetricNames.RECALL);
     private static final String[] SEGMENTS = {MetricNames.ALL, MetricNames.USERS_LT5, MetricNames.USERS_5_20,
         MetricNames.USERS_GT20};
 
@@ -113,7 +120,29 @@ public final class Evaluator {
         }
         perUser.put(MetricNames.AUC, shared.auc);
         monitor.progress(1, "evaluated " + evaluated.length + " users");
-        return new EvaluationResult(metrics, perUser, split.train().users(), evaluated.length, (System.nanoTime() - t0) / 1e9);
+        return new EvaluationResult(metrics, perUser, split.train().users(), evaluated.length, (System.nanoTime() - t0) / 1e9,
+                curves(workers, evaluated.length));
+    }
+
+    /** The workers' curve sums added up and divided by the evaluated users. */
+    private static Map<String, double[]> curves(List<Worker> workers, int users) {
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        if (users == 0) {
+            return curves;
+        }
+        for (int m = 0; m < CURVE_METRICS.size(); m++) {
+            double[] mean = new double[CURVE_MAX_K];
+            for (Worker w : workers) {
+                for (int k = 0; k < CURVE_MAX_K; k++) {
+                    mean[k] += w.curveSums[m][k];
+                }
+            }
+            for (int k = 0; k < CURVE_MAX_K; k++) {
+                mean[k] /= users;
+            }
+            curves.put(CURVE_METRICS.get(m), mean);
+        }
+        return curves;
     }
 
     private static void addCatalogueMetrics(List<MetricValue> metrics, List<Worker> workers, Shared s) {
@@ -298,6 +327,8 @@ public final class Evaluator {
         private final float[] candidateScores;
         private final TopK top;
         final long[][] recCounts;
+        /** Sums over this worker's users of NDCG and recall at K = 1…{@value #CURVE_MAX_K} (index K − 1). */
+        final double[][] curveSums = new double[CURVE_METRICS.size()][CURVE_MAX_K];
         private int stamp;
 
         Worker(Shared s) {
@@ -305,7 +336,7 @@ public final class Evaluator {
             scores = new float[s.nItems];
             mark = new int[s.nItems];
             candidateScores = new float[s.nItems];
-            top = new TopK(s.ks.get(s.ks.size() - 1));
+            top = new TopK(Math.max(s.ks.get(s.ks.size() - 1), CURVE_MAX_K));
             recCounts = new long[s.ks.size()][s.nItems];
         }
 
@@ -375,7 +406,26 @@ public final class Evaluator {
                 pu[4][ki][u] = rr;
                 pu[5][ki][u] = hits > 0 ? 1 : 0;
             }
+            addCurves(list, relTag, nRelevant);
             s.auc[u] = auc(relTag, seenTag, false);
+        }
+
+        /** Adds this user's NDCG and recall at every K up to the curve's end (the same formulas as above). */
+        private void addCurves(int[] list, int relTag, int nRelevant) {
+            int hits = 0;
+            double dcg = 0;
+            double idcg = 0;
+            for (int r = 0; r < CURVE_MAX_K; r++) {
+                if (r < list.length && mark[list[r]] == relTag) {
+                    hits++;
+                    dcg += 1 / log2(r + 2);
+                }
+                if (r < nRelevant) {
+                    idcg += 1 / log2(r + 2);
+                }
+                curveSums[0][r] += dcg / idcg;
+                curveSums[1][r] += hits / (double) nRelevant;
+            }
         }
 
         /** Ranks the cold candidates alone: NDCG at every K and AUC over the user's cold held-out items. */

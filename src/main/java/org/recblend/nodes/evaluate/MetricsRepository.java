@@ -24,6 +24,11 @@ import org.recblend.task.TaskMonitor;
 public final class MetricsRepository {
     /** The segment prefix of per-user rows. */
     public static final String USER_PREFIX = "user:";
+    /**
+     * The segment of the mean NDCG and recall at every K = 1…50 (rows name, k, value), kept apart
+     * from the figures at the chosen cut-offs so tables of figures do not list fifty rows.
+     */
+    public static final String CURVE_SEGMENT = "curve:all";
     private static final int BATCH = 10_000;
 
     private final ProjectStore store;
@@ -52,6 +57,14 @@ public final class MetricsRepository {
                     if (!Double.isNaN(m.value())) {
                         add(ps, runId, nodeId, m.name(), m.k(), m.segment(), m.value());
                         n++;
+                    }
+                }
+                for (String name : result.curveNames()) {
+                    double[] curve = result.curve(name);
+                    for (int k = 1; k <= curve.length; k++) {
+                        if (!Double.isNaN(curve[k - 1])) {
+                            add(ps, runId, nodeId, name, k, CURVE_SEGMENT, curve[k - 1]);
+                        }
                     }
                 }
                 if (perUser) {
@@ -104,18 +117,49 @@ public final class MetricsRepository {
         return store.read(c -> {
             List<MetricValue> list = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT name, k, segment, metric_value FROM metrics"
-                    + " WHERE run_id = ? AND node_id = ? AND segment NOT LIKE 'user:%' ORDER BY CASE WHEN segment = 'all' THEN 0"
+                    + " WHERE run_id = ? AND node_id = ? AND segment NOT LIKE 'user:%' AND segment NOT LIKE 'curve:%' ORDER BY CASE WHEN segment = 'all' THEN 0"
                     + " ELSE 1 END, segment, name, k")) {
                 ps.setInt(1, source.runId());
                 ps.setString(2, source.nodeId());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         int k = rs.getInt(2);
-                        list.add(new MetricValue(rs.getString(1), rs.wasNull() ? null : k, rs.getString(3), rs.getDouble(4)));
+                        Integer kOrNull = rs.wasNull() ? null : k; // asked right after the K column, not after the name
+                        list.add(new MetricValue(rs.getString(1), kOrNull, rs.getString(3), rs.getDouble(4)));
                     }
                 }
             }
             return list;
+        });
+    }
+
+    /**
+     * The stored curve of a metric ("ndcg" or "recall") over K = 1, 2, … (index K − 1) of an
+     * evaluate node in a run; empty when the evaluation stored none (it ran before curves were kept).
+     */
+    public double[] curve(int runId, String nodeId, String name) {
+        RunNode source = ExecutedRuns.resolve(store, "metrics", runId, nodeId).orElse(null);
+        if (source == null) {
+            return new double[0];
+        }
+        return store.read(c -> {
+            List<Double> values = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT k, metric_value FROM metrics WHERE run_id = ? AND node_id = ?"
+                    + " AND name = ? AND segment = ? ORDER BY k")) {
+                ps.setInt(1, source.runId());
+                ps.setString(2, source.nodeId());
+                ps.setString(3, name);
+                ps.setString(4, CURVE_SEGMENT);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getInt(1) != values.size() + 1) {
+                            break; // a gap (a NaN left out): the curve stops there
+                        }
+                        values.add(rs.getDouble(2));
+                    }
+                }
+            }
+            return values.stream().mapToDouble(Double::doubleValue).toArray();
         });
     }
 

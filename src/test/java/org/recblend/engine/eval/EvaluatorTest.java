@@ -59,6 +59,23 @@ class EvaluatorTest {
     }
 
     @Test
+    void curvesHoldEveryKUpToFiftyWhateverTheCutOffs() {
+        EvaluationResult r = Evaluator.evaluate(DESCENDING, ONE_USER, EvalOptions.defaults().withKs(3));
+        assertThat(r.curveNames()).containsExactly(MetricNames.NDCG, MetricNames.RECALL);
+        double[] ndcg = r.curve(MetricNames.NDCG);
+        double[] recall = r.curve(MetricNames.RECALL);
+        assertThat(ndcg).hasSize(Evaluator.CURVE_MAX_K);
+        EvaluationResult all = Evaluator.evaluate(DESCENDING, ONE_USER, EvalOptions.defaults().withKs(1, 2, 3, 4, 5, 6, 50));
+        for (int k : new int[] {1, 2, 3, 4, 5, 6, 50}) {
+            assertThat(ndcg[k - 1]).as("ndcg@" + k).isCloseTo(all.value(MetricNames.NDCG, k), within(EPS));
+            assertThat(recall[k - 1]).as("recall@" + k).isCloseTo(all.value(MetricNames.RECALL, k), within(EPS));
+        }
+        // five candidates only (item 5 is seen): from K = 5 on nothing changes
+        assertThat(recall[49]).isEqualTo(1);
+        assertThat(ndcg[49]).isEqualTo(ndcg[4]);
+    }
+
+    @Test
     void catalogueMetricsByHand() {
         EvaluationResult r = Evaluator.evaluate(DESCENDING, ONE_USER, EvalOptions.defaults().withKs(3));
         assertThat(r.value(MetricNames.COVERAGE, 3)).isCloseTo(0.5, within(EPS));
