@@ -66,6 +66,7 @@ public final class MainWindowView {
     private Runnable onExit = () -> { };
     private OpenPipelineAction pipelines;
     private ResultsMenu results;
+    private Menu exportMenu;
 
     /** Lets the window give its dialog service once the stage exists. */
     interface DialogServiceHolder {
@@ -114,6 +115,7 @@ public final class MainWindowView {
         pipelines = OpenPipelineAction.install(explorer, tabs, viewModel.projectProperty(), viewModel.executor(), viewModel.jobs(), dialogs::get,
                 viewModel::refresh);
         results = new ResultsMenu(tabs, viewModel.projectProperty(), viewModel.executor(), pipelines::runner);
+        exportMenu = RunExportAction.install(explorer, viewModel.projectProperty(), viewModel.executor(), dialogs::get);
 
         SplitPane split = new SplitPane(explorer, tabs);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -161,7 +163,7 @@ public final class MainWindowView {
         MenuItem refresh = item("Re_fresh", "F5", viewModel::refresh);
         MenuItem exit = item("E_xit", "Shortcut+Q", this::requestExit);
         Menu file = new Menu("_File", null, newProject, open, recentMenu, new SeparatorMenuItem(), saveAs, close,
-                new SeparatorMenuItem(), newPipeline, fromTemplate, importData, refresh, new SeparatorMenuItem(), exit);
+                new SeparatorMenuItem(), newPipeline, fromTemplate, importData, exportMenu, refresh, new SeparatorMenuItem(), exit);
         file.setId("fileMenu");
 
         MenuItem preferences = item("_Preferences…", "Shortcut+COMMA", this::showPreferences);

@@ -11,6 +11,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import org.recblend.pipeline.PipelineRunner;
 import org.recblend.store.ProjectStore;
+import org.recblend.ui.dashboard.EvaluationDashboardView;
+import org.recblend.ui.dashboard.TrainingDashboardView;
+import org.recblend.ui.demo.DemoView;
 import org.recblend.ui.inspector.UserInspectorView;
 import org.recblend.ui.inspector.items.ItemExplorerView;
 import org.recblend.ui.task.TaskExecutor;
@@ -22,6 +25,7 @@ import org.recblend.ui.task.TaskExecutor;
  */
 final class ResultsMenu {
     static final String TAB_PREFIX = "results:";
+    private static final String ON_CLOSE = "recblend.onClose";
 
     private final TabPane tabs;
     private final ObservableValue<ProjectStore> project;
@@ -36,11 +40,29 @@ final class ResultsMenu {
         this.executor = executor;
         this.runners = runners;
         menu.setId("resultsMenu");
+        add("trainingDashboard", "_Training Dashboard", "Shortcut+T", "Training",
+                store -> TrainingDashboardView.open(store, executor).root());
+        add("evaluationDashboard", "_Evaluation Dashboard", "Shortcut+D", "Evaluation",
+                store -> EvaluationDashboardView.open(store, executor).root());
+        addSeparator();
         add("userInspector", "_User Inspector", "Shortcut+U", "User inspector",
                 store -> UserInspectorView.open(store, runners.apply(store).cache(), executor).root());
         add("itemExplorer", "_Item Explorer", "Shortcut+E", "Item explorer",
                 store -> ItemExplorerView.open(store, runners.apply(store).cache(), executor).root());
-        project.addListener((obs, old, now) -> tabs.getTabs().removeIf(t -> t.getId() != null && t.getId().startsWith(TAB_PREFIX)));
+        addSeparator();
+        add("demo", "Stakeholder _Demo", "Shortcut+Shift+D", "Demo", store -> {
+            DemoView demo = DemoView.open(store, executor);
+            // its typing timer stops with its tab
+            demo.getProperties().put(ON_CLOSE, (Runnable) () -> demo.viewModel().dispose());
+            return demo;
+        });
+        project.addListener((obs, old, now) -> tabs.getTabs().removeIf(t -> {
+            boolean ours = t.getId() != null && t.getId().startsWith(TAB_PREFIX);
+            if (ours && t.getOnClosed() != null) {
+                t.getOnClosed().handle(null);
+            }
+            return ours;
+        }));
     }
 
     Menu menu() {
@@ -73,8 +95,12 @@ final class ResultsMenu {
                 return;
             }
         }
-        Tab tab = new Tab(title, view.get());
+        Node content = view.get();
+        Tab tab = new Tab(title, content);
         tab.setId(TAB_PREFIX + id);
+        if (content.getProperties().get(ON_CLOSE) instanceof Runnable onClose) {
+            tab.setOnClosed(e -> onClose.run());
+        }
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
     }
