@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.recblend.nodes.recommend.RecommendTopK;
 import org.recblend.nodes.templates.PipelineTemplates;
 import org.recblend.nodes.templates.TemplateRuns;
 import org.recblend.pipeline.NodeKindRegistry;
@@ -23,7 +24,7 @@ import org.recblend.task.TaskMonitor;
 
 /**
  * A retail project of the generator's data at benchmark size (1M purchases by default) with the
- * CF baseline run on it: runs, metrics, curves and recommendations as large as the views must
+ * CF baseline (with BPR's top-10 lists stored) run on it: runs, metrics, curves and recommendations as large as the views must
  * load. Built from the committed sample's mappings, never from ../shared/data.
  */
 public final class LargeRetailProject {
@@ -43,6 +44,11 @@ public final class LargeRetailProject {
         Pipeline p = PipelineTemplates.find(PipelineTemplates.CF_BASELINE).orElseThrow().build(registry, "retail");
         p.setName(PipelineTemplates.CF_BASELINE);
         TemplateRuns.capEpochs(p, epochs);
+        // stored top-10 lists for every customer, as the demo and the inspector read them
+        p.addNode("recommend", RecommendTopK.ID, new RecommendTopK.Settings(10, true, true));
+        p.move("recommend", p.node("bpr").x() + 230, p.node("bpr").y() - 150);
+        p.connect("bpr", "model", "recommend", "model");
+        p.connect("split", "split", "recommend", "split");
         new PipelineRepository(store, registry).save(p.name(), p);
         long t1 = System.nanoTime();
         RunResult run = new PipelineRunner(store).run(p, RunOptions.all(), TaskMonitor.none());
