@@ -19,6 +19,7 @@ import org.recblend.pipeline.PipelineRunner;
 import org.recblend.sample.SampleSpec;
 import org.recblend.store.ProjectStore;
 import org.recblend.testutil.FxHeartbeat;
+import org.recblend.testutil.FxStallSampler;
 import org.recblend.testutil.LargeRetailProject;
 import org.recblend.ui.dashboard.EvaluationDashboardView;
 import org.recblend.ui.dashboard.TrainingDashboardView;
@@ -45,10 +46,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class ResultsViewsStallBenchmark {
     private static final SampleSpec SIZE = new SampleSpec(10_000, 5_000, 1_000_000, 42);
     private static final long IDLE_MILLIS = 3_000;
+    private static final long STALL_TARGET_MS = 100;
 
     @TempDir
     Path dir;
     private Stage stage;
+    private FxStallSampler sampler;
 
     @Start
     void start(Stage stage) {
@@ -70,7 +73,8 @@ class ResultsViewsStallBenchmark {
         ProjectStore store = built.store();
         PipelineRunner runner = new PipelineRunner(store);
         FxTaskExecutor executor = new FxTaskExecutor();
-        try (FxHeartbeat heartbeat = new FxHeartbeat()) {
+        try (FxHeartbeat heartbeat = new FxHeartbeat(); FxStallSampler sampler = new FxStallSampler(STALL_TARGET_MS / 2)) {
+            this.sampler = sampler;
             heartbeat.reset();
             Thread.sleep(IDLE_MILLIS);
             System.out.printf(Locale.ROOT, "idle baseline: longest FX stall %d ms over %,d ms with nothing to do%n",
@@ -124,8 +128,9 @@ class ResultsViewsStallBenchmark {
         ((StackPane) stage.getScene().getRoot()).getChildren().setAll(view);
     }
 
-    private static void measure(FxHeartbeat heartbeat, String name, Callable<Opened> open) throws Exception {
+    private void measure(FxHeartbeat heartbeat, String name, Callable<Opened> open) throws Exception {
         heartbeat.reset();
+        sampler.reset();
         long t0 = System.nanoTime();
         long[] building = new long[1];
         Opened opened = WaitForAsyncUtils.asyncFx(() -> {
@@ -149,5 +154,9 @@ class ResultsViewsStallBenchmark {
         WaitForAsyncUtils.waitForFxEvents();
         System.out.printf(Locale.ROOT, "  %-58s loaded in %,7.0f ms; longest FX stall %4d ms (building the view on the FX thread"
                 + " %,.0f ms)%n", name, (System.nanoTime() - t0) / 1e6, heartbeat.longestMillis(), building[0] / 1e6);
+        if (heartbeat.longestMillis() > STALL_TARGET_MS) {
+            // where the FX thread was while beats waited over half the target
+            System.out.println(sampler.report(12).indent(6).stripTrailing());
+        }
     }
 }

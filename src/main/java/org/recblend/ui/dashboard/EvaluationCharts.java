@@ -2,6 +2,10 @@ package org.recblend.ui.dashboard;
 
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -37,6 +41,8 @@ final class EvaluationCharts {
     private final JFreeChart paired;
     private final JFreeChart ablation;
     private final JFreeChart curves;
+    private final Set<String> stale = new HashSet<>();
+    private Supplier<String> shown = () -> null;
 
     EvaluationCharts(EvaluationDashboardViewModel vm) {
         this.vm = vm;
@@ -86,11 +92,34 @@ final class EvaluationCharts {
         return curves;
     }
 
+    /**
+     * Marks every chart out of date and draws the one on screen. A JFreeChart canvas redraws on the
+     * JavaFX thread whenever its chart changes, hidden or not: drawing all five at once stalled the
+     * thread for a third of a second, so the others wait until their tab is opened ({@link #ensure}).
+     */
     void drawAll() {
-        drawBars();
-        drawSegments();
-        drawCurves();
-        drawAblation();
+        stale.addAll(List.of(EvaluationDashboardView.BARS, EvaluationDashboardView.SEGMENTS, EvaluationDashboardView.CURVES,
+                EvaluationDashboardView.ABLATION));
+        ensure(shown.get());
+    }
+
+    /** Draws a chart (by its tab's title) if it is out of date. */
+    void ensure(String title) {
+        if (title == null || !stale.remove(title)) {
+            return;
+        }
+        switch (title) {
+            case EvaluationDashboardView.BARS -> drawBars();
+            case EvaluationDashboardView.SEGMENTS -> drawSegments();
+            case EvaluationDashboardView.CURVES -> drawCurves();
+            case EvaluationDashboardView.ABLATION -> drawAblation();
+            default -> { }
+        }
+    }
+
+    /** Which tab is open (its title), for {@link #drawAll}. */
+    void setShown(Supplier<String> shown) {
+        this.shown = shown;
     }
 
     private int colourIndex(EvaluationData d) {
@@ -107,6 +136,7 @@ final class EvaluationCharts {
     }
 
     void drawBars() {
+        stale.remove(EvaluationDashboardView.BARS);
         String name = vm.barMetricProperty().get();
         bars.setNotify(false);
         barData.clear();
@@ -125,6 +155,7 @@ final class EvaluationCharts {
     }
 
     void drawSegments() {
+        stale.remove(EvaluationDashboardView.SEGMENTS);
         String label = vm.segmentMetricProperty().get();
         segments.setNotify(false);
         segmentData.clear();
@@ -182,6 +213,7 @@ final class EvaluationCharts {
     }
 
     void drawCurves() {
+        stale.remove(EvaluationDashboardView.CURVES);
         curves.setNotify(false);
         ndcgData.removeAllSeries();
         recallData.removeAllSeries();
@@ -236,6 +268,7 @@ final class EvaluationCharts {
     }
 
     void drawAblation() {
+        stale.remove(EvaluationDashboardView.ABLATION);
         ablation.setNotify(false);
         ablationData.clear();
         for (EvaluationRuns.Fusion f : vm.fusion()) {

@@ -119,6 +119,7 @@ public final class EvaluationDashboardView {
 
     /** The chart of an inner tab (none for the table and the comparison's text). */
     public JFreeChart chart(String title) {
+        charts.ensure(title);
         return switch (title) {
             case BARS -> charts.bars();
             case CURVES -> charts.curves();
@@ -176,16 +177,36 @@ public final class EvaluationDashboardView {
 
     // ---- centre: the tabs ------------------------------------------------------------------------
 
+    /**
+     * A tab whose content joins the scene when the tab is first opened: a TabPane styles and lays
+     * out hidden tabs too, and the six panes at once held the JavaFX thread for a quarter second
+     * when a project's evaluations arrived.
+     */
+    private static Tab lazyTab(String title, Node content) {
+        Tab tab = new Tab(title);
+        tab.setUserData(content);
+        return tab;
+    }
+
     private Node centre() {
         tabs.setId("evaluationTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(
-                new Tab(TABLE, tablePane()),
-                new Tab(BARS, withChooser(viewer(BARS, charts.bars()), "Metric", viewModel.barMetricProperty(), true)),
-                new Tab(CURVES, curvesPane()),
-                new Tab(SEGMENTS, segmentsPane()),
-                new Tab(COMPARE, compare.root(viewer(COMPARE, charts.paired()))),
-                new Tab(ABLATION, ablationPane()));
+                lazyTab(TABLE, tablePane()),
+                lazyTab(BARS, withChooser(viewer(BARS, charts.bars()), "Metric", viewModel.barMetricProperty(), true)),
+                lazyTab(CURVES, curvesPane()),
+                lazyTab(SEGMENTS, segmentsPane()),
+                lazyTab(COMPARE, compare.root(viewer(COMPARE, charts.paired()))),
+                lazyTab(ABLATION, ablationPane()));
+        charts.setShown(() -> tabs.getSelectionModel().getSelectedItem() == null ? null
+                : tabs.getSelectionModel().getSelectedItem().getText());
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                now.setContent((Node) now.getUserData());
+                charts.ensure(now.getText());
+            }
+        });
+        tabs.getSelectionModel().getSelectedItem().setContent((Node) tabs.getSelectionModel().getSelectedItem().getUserData());
         Button png = new Button("Export PNG…");
         png.setId("exportPng");
         png.setOnAction(e -> exportWithChooser("png"));
@@ -247,6 +268,9 @@ public final class EvaluationDashboardView {
         table.setId("metricsTable");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No evaluations chosen"));
+        // a fixed row height lets the table build cells only for the columns in view; with thirty
+        // metric columns, cells for all of them held the JavaFX thread for a third of a second
+        table.setFixedCellSize(26);
         Label title = new Label("Protocol");
         title.setStyle("-fx-font-weight: bold;");
         protocols.setId("protocols");
