@@ -1,5 +1,7 @@
 package org.recblend.results;
 
+import org.recblend.engine.eval.TopK;
+
 /**
  * Row-normalised vectors and the cosine scans the demo runs on them. With every row of unit
  * length a cosine is a dot product, so a scan of a few thousand rows of 384 floats takes a
@@ -112,27 +114,16 @@ public final class DemoVectors {
 
     /** The rows most similar to a unit vector, best first, at most {@code k}. */
     public int[] nearest(float[] unit, int k) {
-        int[] best = new int[k];
-        double[] sims = new double[k];
-        int found = 0;
+        if (k <= 0) {
+            return new int[0];
+        }
+        TopK top = new TopK(k);
         for (int r = 0; r < rows; r++) {
-            if (!present[r]) {
-                continue;
-            }
-            double sim = cosine(r, unit);
-            if (found < k || sim > sims[found - 1]) {
-                int at = Math.min(found, k - 1);
-                while (at > 0 && sims[at - 1] < sim) {
-                    sims[at] = sims[at - 1];
-                    best[at] = best[at - 1];
-                    at--;
-                }
-                sims[at] = sim;
-                best[at] = r;
-                found = Math.min(found + 1, k);
+            if (present[r]) {
+                top.offer(r, (float) cosine(r, unit));
             }
         }
-        return java.util.Arrays.copyOf(best, found);
+        return top.sorted();
     }
 
     /** Rounding can push a near-duplicate's cosine a hair past 1. */

@@ -3,6 +3,7 @@ package org.recblend.results;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
+import org.recblend.engine.eval.TopK;
 
 /**
  * Row vectors with their lengths, for cosine look-ups: the nearest neighbours of an item (item
@@ -106,32 +107,18 @@ public final class ItemMapVectors {
 
     /** As {@link #nearest(int, int)}, among the rows {@code candidate} accepts. */
     public List<Neighbour> nearest(int anchor, int k, IntPredicate candidate) {
-        int[] best = new int[Math.max(k, 0)];
-        double[] sims = new double[best.length];
-        int found = 0;
         if (k <= 0 || norms[anchor] == 0) {
             return List.of();
         }
+        TopK top = new TopK(k);
         for (int r = 0; r < rows; r++) {
-            if (r == anchor || norms[r] == 0 || !candidate.test(r)) {
-                continue;
-            }
-            double sim = cosine(anchor, r);
-            if (found < k || sim > sims[found - 1]) {
-                int at = Math.min(found, k - 1);
-                while (at > 0 && sims[at - 1] < sim) {
-                    sims[at] = sims[at - 1];
-                    best[at] = best[at - 1];
-                    at--;
-                }
-                sims[at] = sim;
-                best[at] = r;
-                found = Math.min(found + 1, k);
+            if (r != anchor && norms[r] != 0 && candidate.test(r)) {
+                top.offer(r, (float) cosine(anchor, r));
             }
         }
-        List<Neighbour> out = new ArrayList<>(found);
-        for (int i = 0; i < found; i++) {
-            out.add(new Neighbour(best[i], sims[i]));
+        List<Neighbour> out = new ArrayList<>(top.size());
+        for (int r : top.sorted()) {
+            out.add(new Neighbour(r, cosine(anchor, r)));
         }
         return out;
     }
