@@ -4,13 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
@@ -29,7 +26,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -38,7 +34,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.recblend.store.ProjectStore;
@@ -64,7 +59,6 @@ public final class EvaluationDashboardView {
     private final EvaluationCharts charts;
     private final BorderPane root = new BorderPane();
     private final ListView<EvaluationData> list = new ListView<>();
-    private final Map<EvaluationData, BooleanProperty> ticks = new HashMap<>();
     private final TableView<EvaluationData> table = new TableView<>();
     private final VBox protocols = new VBox(4);
     private final TabPane tabs = new TabPane();
@@ -143,36 +137,10 @@ public final class EvaluationDashboardView {
     // ---- left: the evaluations ------------------------------------------------------------------
 
     private Node evaluationList() {
-        Label title = new Label("Evaluations");
-        title.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
         list.setId("evaluationRuns");
-        list.setCellFactory(CheckBoxListCell.forListView(this::tick, new StringConverter<>() {
-            @Override
-            public String toString(EvaluationData d) {
-                return d == null ? "" : d.label() + "\n" + d.evaluation().pipelineName();
-            }
-
-            @Override
-            public EvaluationData fromString(String s) {
-                return null;
-            }
-        }));
-        Label hint = new Label("Each row is a model evaluated in a run. Untick to leave it out of the table and charts.");
-        hint.setWrapText(true);
-        hint.setStyle("-fx-text-fill: #666; -fx-font-size: 11px;");
-        VBox box = new VBox(6, title, list, hint);
-        VBox.setVgrow(list, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        box.setPrefWidth(250);
-        return box;
-    }
-
-    private BooleanProperty tick(EvaluationData d) {
-        return ticks.computeIfAbsent(d, x -> {
-            BooleanProperty p = new SimpleBooleanProperty(viewModel.isChosen(x));
-            p.addListener((obs, was, now) -> viewModel.setChosen(x, now));
-            return p;
-        });
+        return new TickList<>(list, viewModel::isChosen, viewModel::setChosen,
+                (EvaluationData d) -> d.label() + "\n" + d.evaluation().pipelineName())
+                .pane("Evaluations", "Each row is a model evaluated in a run. Untick to leave it out of the table and charts.", 250);
     }
 
     // ---- centre: the tabs ------------------------------------------------------------------------

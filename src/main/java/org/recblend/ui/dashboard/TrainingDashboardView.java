@@ -3,11 +3,7 @@ package org.recblend.ui.dashboard;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Locale;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -18,15 +14,12 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
@@ -52,7 +45,7 @@ public final class TrainingDashboardView {
     private final TrainingDashboardViewModel viewModel;
     private final BorderPane root = new BorderPane();
     private final ListView<CurveRun> list = new ListView<>();
-    private final Map<CurveRun, BooleanProperty> ticks = new HashMap<>();
+    private final TickList<CurveRun> ticks;
     private final XYSeriesCollection lossData = new XYSeriesCollection();
     private final XYSeriesCollection validData = new XYSeriesCollection();
     private final XYLineAndShapeRenderer lossRenderer = renderer(false);
@@ -65,6 +58,8 @@ public final class TrainingDashboardView {
 
     public TrainingDashboardView(TrainingDashboardViewModel viewModel) {
         this.viewModel = viewModel;
+        ticks = new TickList<>(list, viewModel::isChosen, viewModel::setChosen,
+                (CurveRun r) -> r.label() + " · " + r.epochs() + " epochs\n" + r.pipelineName());
         chart = buildChart();
         viewer = new ChartViewer(chart);
         viewer.setId("trainingChart");
@@ -108,36 +103,9 @@ public final class TrainingDashboardView {
     }
 
     private Node runList() {
-        Label title = new Label("Runs");
-        title.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
         list.setId("trainingRuns");
-        list.setCellFactory(CheckBoxListCell.forListView(this::tick, new StringConverter<>() {
-            @Override
-            public String toString(CurveRun r) {
-                return r == null ? "" : r.label() + " · " + r.epochs() + " epochs\n" + r.pipelineName();
-            }
-
-            @Override
-            public CurveRun fromString(String s) {
-                return null;
-            }
-        }));
-        Label hint = new Label("Tick runs to overlay them. Drag on the chart to zoom, drag left to reset; hover a point for its value.");
-        hint.setWrapText(true);
-        hint.setStyle("-fx-text-fill: #666; -fx-font-size: 11px;");
-        VBox box = new VBox(6, title, list, hint);
-        VBox.setVgrow(list, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        box.setPrefWidth(270);
-        return box;
-    }
-
-    private BooleanProperty tick(CurveRun run) {
-        return ticks.computeIfAbsent(run, r -> {
-            BooleanProperty p = new SimpleBooleanProperty(viewModel.isChosen(r));
-            p.addListener((obs, was, now) -> viewModel.setChosen(r, now));
-            return p;
-        });
+        return ticks.pane("Runs", "Tick runs to overlay them. Drag on the chart to zoom, drag left to reset; hover a point for its value.",
+                270);
     }
 
     private Node chartArea() {
@@ -219,7 +187,7 @@ public final class TrainingDashboardView {
     /** Rebuilds the series from the chosen curves; a run keeps its colour (its place in the list). */
     private void redraw() {
         // the ticks follow the model (the newest run is chosen on open; callers may choose too)
-        ticks.forEach((run, tick) -> tick.set(viewModel.isChosen(run)));
+        ticks.refresh();
         chart.setNotify(false);
         try {
             lossData.removeAllSeries();

@@ -28,7 +28,6 @@ import org.recblend.pipeline.Pipeline;
 import org.recblend.pipeline.PipelineRepository;
 import org.recblend.store.ProjectStore;
 import org.recblend.testutil.Screenshots;
-import org.recblend.ui.editor.PipelineCanvasView;
 import org.recblend.ui.editor.PipelineEditorViewModel;
 import org.recblend.ui.task.CurrentThreadTaskExecutor;
 import org.testfx.api.FxRobot;
