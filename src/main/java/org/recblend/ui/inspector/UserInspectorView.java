@@ -259,6 +259,8 @@ public final class UserInspectorView {
         TableView<UserInspection.HistoryRow> t = new TableView<>();
         t.setId(id);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        // one line per row: a fixed height spares the JavaFX thread measuring every cell of a long history
+        t.setFixedCellSize(24);
         t.setPlaceholder(new Label(withPart ? "No interactions" : "No held-out items: the model saw all of this user's rows"));
         t.getColumns().add(column("Item", 260, r -> r.title()));
         t.getColumns().add(column("Id", 60, r -> r.itemId()));
