@@ -7,6 +7,8 @@ import java.text.DecimalFormat;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -51,6 +53,21 @@ final class DashboardCharts {
         } else if (chart.getPlot() instanceof CategoryPlot p) {
             style(p);
         }
+    }
+
+    /** Two plots one above the other over one shared domain axis (epochs, K), styled alike. */
+    static JFreeChart stacked(String title, NumberAxis domain, XYPlot top, XYPlot bottom) {
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
+        plot.setGap(14);
+        style(top);
+        style(bottom);
+        plot.add(top, 1);
+        plot.add(bottom, 1);
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+        style(chart);
+        domain.setLabelFont(LABEL);
+        domain.setTickLabelFont(TICK);
+        return chart;
     }
 
     static void style(XYPlot p) {

@@ -11,7 +11,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardXYToolTipGenerator;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
@@ -187,20 +186,10 @@ final class EvaluationCharts {
         NumberAxis k = new NumberAxis("cut-off K");
         k.setRange(0.5, 50.5);
         k.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(k);
-        plot.setGap(14);
         XYPlot ndcg = new XYPlot(ndcgData, null, new NumberAxis("NDCG@K"), ndcgRenderer);
         XYPlot recall = new XYPlot(recallData, null, new NumberAxis("Recall@K"), recallRenderer);
         recallRenderer.setDefaultSeriesVisibleInLegend(false); // same runs, same colours: one legend entry each
-        DashboardCharts.style(ndcg);
-        DashboardCharts.style(recall);
-        plot.add(ndcg, 1);
-        plot.add(recall, 1);
-        JFreeChart c = new JFreeChart("NDCG@K and Recall@K for K = 1…50", DashboardCharts.TITLE, plot, true);
-        DashboardCharts.style(c);
-        k.setLabelFont(DashboardCharts.LABEL);
-        k.setTickLabelFont(DashboardCharts.TICK);
-        return c;
+        return DashboardCharts.stacked("NDCG@K and Recall@K for K = 1…50", k, ndcg, recall);
     }
 
     private static XYLineAndShapeRenderer curveRenderer() {

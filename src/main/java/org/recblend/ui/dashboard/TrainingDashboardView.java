@@ -24,7 +24,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.labels.StandardXYToolTipGenerator;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -157,22 +156,12 @@ public final class TrainingDashboardView {
         NumberAxis epochs = new NumberAxis("epoch");
         epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         epochs.setAutoRangeIncludesZero(false);
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochs);
-        plot.setGap(14);
         NumberAxis lossAxis = new NumberAxis("training loss");
         lossAxis.setAutoRangeIncludesZero(false);
         XYPlot loss = new XYPlot(lossData, null, lossAxis, lossRenderer);
         validAxis.setAutoRangeIncludesZero(false);
         XYPlot valid = new XYPlot(validData, null, validAxis, validRenderer);
-        DashboardCharts.style(loss);
-        DashboardCharts.style(valid);
-        plot.add(loss, 1);
-        plot.add(valid, 1);
-        JFreeChart c = new JFreeChart("Training loss and validation metric per epoch", DashboardCharts.TITLE, plot, true);
-        DashboardCharts.style(c);
-        epochs.setLabelFont(DashboardCharts.LABEL);
-        epochs.setTickLabelFont(DashboardCharts.TICK);
-        return c;
+        return DashboardCharts.stacked("Training loss and validation metric per epoch", epochs, loss, valid);
     }
 
     private static XYLineAndShapeRenderer renderer(boolean validation) {
