@@ -89,7 +89,7 @@ class ResultsViewsStallBenchmark {
                 measure(heartbeat, "evaluation dashboard", () -> {
                     EvaluationDashboardView v = EvaluationDashboardView.open(store, executor);
                     show(v.root());
-                    return () -> !v.viewModel().loadingProperty().get() && !v.viewModel().evaluations().isEmpty();
+                    return () -> !v.viewModel().loadingProperty().get() && !v.viewModel().evaluations().isEmpty() && v.settled();
                 });
                 measure(heartbeat, "user inspector (runs, one customer's history and list)", () -> {
                     UserInspectorView v = UserInspectorView.open(store, runner.cache(), executor);
@@ -102,7 +102,7 @@ class ResultsViewsStallBenchmark {
                             vm.showUser(vm.matches().get(0).id());
                             return false;
                         }
-                        return asked[0] && vm.listProperty().get() != null && !vm.loadingProperty().get();
+                        return asked[0] && vm.listProperty().get() != null && !vm.loadingProperty().get() && v.settled();
                     };
                 });
                 measure(heartbeat, "item explorer (PCA map of the BPR item vectors)", () -> {

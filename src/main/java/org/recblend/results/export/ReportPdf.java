@@ -9,8 +9,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.recblend.results.ReportData;
@@ -18,28 +19,44 @@ import org.recblend.results.ReportData;
 /**
  * The PDF form of the report, drawn with PDFBox on A4: title, the runs table, the metrics table,
  * the paired comparison and the chart images scaled to the page width, starting a new page
- * whenever the next block does not fit. Uses the standard Helvetica fonts (no font files to ship);
- * characters they cannot encode are written as '?'.
+ * whenever the next block does not fit. Text is set in Liberation Sans, the font PDFBox carries in
+ * its own jar, embedded as a subset: it covers Latin, Greek and Cyrillic, so names such as
+ * "Müller" or "Ελένη" print as they are; characters it has no glyph for (CJK) print as '?'. Bold is
+ * drawn by stroking the regular glyphs, since PDFBox ships no bold face.
  */
 final class ReportPdf {
     private static final float MARGIN = 48;
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+
+    /** A face: the embedded font, drawn plain or bold. */
+    private record Face(PDFont font, boolean bold) {
+    }
+
+    private final Face regular;
+    private final Face bold;
 
     private final PDDocument doc;
     private PDPageContentStream cs;
     private float y;
     private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
-    private ReportPdf(PDDocument doc) {
+    private ReportPdf(PDDocument doc) throws IOException {
         this.doc = doc;
+        try (var in = ReportPdf.class.getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IOException("The PDF font " + FONT + " is missing from the PDFBox jar");
+            }
+            PDFont font = PDType0Font.load(doc, in, true);
+            regular = new Face(font, false);
+            bold = new Face(font, true);
+        }
     }
 
     static void write(ReportData data, String title, Collection<BufferedImage> images, Path file) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             ReportPdf pdf = new ReportPdf(doc);
             pdf.newPage();
-            pdf.text(title, BOLD, 17, 0.12f, 0.23f, 0.37f);
+            pdf.text(title, pdf.bold, 17, 0.12f, 0.23f, 0.37f);
             pdf.y -= 6;
             pdf.heading("Runs");
             pdf.table(ReportTables.runs(data));
@@ -82,14 +99,15 @@ final class ReportPdf {
         }
     }
 
-    private void text(String s, PDType1Font font, float size, float r, float g, float b) throws IOException {
+    private void text(String s, Face face, float size, float r, float g, float b) throws IOException {
         ensure(size * 1.4f);
         y -= size * 1.2f;
         cs.beginText();
         cs.setNonStrokingColor(r, g, b);
-        cs.setFont(font, size);
+        cs.setStrokingColor(r, g, b);
+        begin(face, size);
         cs.newLineAtOffset(MARGIN, y);
-        cs.showText(safe(font, s));
+        cs.showText(safe(face.font(), s));
         cs.endText();
         cs.setNonStrokingColor(0f, 0f, 0f);
         y -= size * 0.3f;
@@ -98,7 +116,7 @@ final class ReportPdf {
     private void heading(String s) throws IOException {
         y -= 10;
         ensure(60);
-        text(s, BOLD, 13, 0.12f, 0.23f, 0.37f);
+        text(s, bold, 13, 0.12f, 0.23f, 0.37f);
     }
 
     private void paragraph(String s) throws IOException {
@@ -106,8 +124,8 @@ final class ReportPdf {
         StringBuilder line = new StringBuilder();
         for (String word : s.split(" ")) {
             String next = line.length() == 0 ? word : line + " " + word;
-            if (REGULAR.getStringWidth(safe(REGULAR, next)) / 1000 * size > width && line.length() > 0) {
-                text(line.toString(), REGULAR, size, 0, 0, 0);
+            if (regular.font().getStringWidth(safe(regular.font(), next)) / 1000 * size > width && line.length() > 0) {
+                text(line.toString(), regular, size, 0, 0, 0);
                 line.setLength(0);
                 line.append(word);
             } else {
@@ -116,7 +134,7 @@ final class ReportPdf {
             }
         }
         if (line.length() > 0) {
-            text(line.toString(), REGULAR, size, 0, 0, 0);
+            text(line.toString(), regular, size, 0, 0, 0);
         }
     }
 
@@ -135,9 +153,10 @@ final class ReportPdf {
     }
 
     private float widest(ReportTables.Table t, int col, float size) throws IOException {
-        float w = BOLD.getStringWidth(safe(BOLD, t.header().get(col))) / 1000 * size;
+        PDFont font = regular.font();
+        float w = font.getStringWidth(safe(font, t.header().get(col))) / 1000 * size;
         for (List<String> row : t.rows()) {
-            w = Math.max(w, REGULAR.getStringWidth(safe(REGULAR, row.get(col))) / 1000 * size);
+            w = Math.max(w, font.getStringWidth(safe(font, row.get(col))) / 1000 * size);
         }
         return w;
     }
@@ -158,14 +177,15 @@ final class ReportPdf {
             cs.setLineWidth(0.5f);
             cs.addRect(x, y - h, w, h);
             cs.stroke();
-            PDType1Font font = header || mark ? BOLD : REGULAR;
-            String s = fit(font, cells.get(c), size, w - 8);
-            float tw = font.getStringWidth(s) / 1000 * size;
+            Face face = header || mark ? bold : regular;
+            String s = fit(face.font(), cells.get(c), size, w - 8);
+            float tw = face.font().getStringWidth(s) / 1000 * size;
             // numbers line up on the right, words on the left
             float tx = c == 0 || !numeric(cells.get(c)) ? x + 4 : x + w - 4 - tw;
             cs.beginText();
             cs.setNonStrokingColor(0f, 0f, 0f);
-            cs.setFont(font, size);
+            cs.setStrokingColor(0f, 0f, 0f);
+            begin(face, size);
             cs.newLineAtOffset(tx, y - h + (h - size) / 2 + 1.5f);
             cs.showText(s);
             cs.endText();
@@ -174,12 +194,21 @@ final class ReportPdf {
         y -= h;
     }
 
+    /** Sets the font of a text object; bold strokes the outline as well as filling it. */
+    private void begin(Face face, float size) throws IOException {
+        cs.setFont(face.font(), size);
+        cs.setRenderingMode(face.bold() ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+        if (face.bold()) {
+            cs.setLineWidth(size * 0.04f);
+        }
+    }
+
     static boolean numeric(String s) {
         return !s.isEmpty() && s.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.' || ch == ',' || ch == '-');
     }
 
     /** The text cut with an ellipsis to fit the cell. */
-    private static String fit(PDType1Font font, String text, float size, float max) throws IOException {
+    private static String fit(PDFont font, String text, float size, float max) throws IOException {
         String s = safe(font, text);
         if (font.getStringWidth(s) / 1000 * size <= max) {
             return s;
@@ -200,7 +229,7 @@ final class ReportPdf {
     }
 
     /** The text with every character the font cannot encode replaced by '?'. */
-    static String safe(PDType1Font font, String s) {
+    static String safe(PDFont font, String s) {
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             String ch = new String(Character.toChars(cp));

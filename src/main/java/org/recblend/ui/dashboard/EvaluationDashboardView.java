@@ -38,6 +38,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.recblend.store.ProjectStore;
 import org.recblend.results.EvaluationRuns;
+import org.recblend.ui.task.PulseSteps;
 import org.recblend.ui.task.TaskExecutor;
 
 /**
@@ -67,6 +68,9 @@ public final class EvaluationDashboardView {
     private final Tab tab;
     private final ComparePane compare;
     private final TableView<AblationRowView> ablationTable = new TableView<>();
+    private final PulseSteps steps = new PulseSteps();
+    /** The cut-off whose ranking columns the table shows ("all" for every K). */
+    private final ComboBox<String> cutoff = new ComboBox<>();
 
     public EvaluationDashboardView(EvaluationDashboardViewModel viewModel) {
         this.viewModel = viewModel;
@@ -78,9 +82,12 @@ public final class EvaluationDashboardView {
         root.setCenter(centre());
         tab = new Tab("Evaluation dashboard", root);
         tab.setId("dashboard:evaluation");
-        viewModel.evaluations().addListener((ListChangeListener<EvaluationData>) c -> list.getItems().setAll(viewModel.evaluations()));
-        viewModel.chosen().addListener((ListChangeListener<EvaluationData>) c -> redraw());
-        viewModel.metricLabels().addListener((ListChangeListener<String>) c -> rebuildColumns());
+        // the list, the columns and the rows reach the screen in three frames (see PulseSteps)
+        viewModel.evaluations().addListener((ListChangeListener<EvaluationData>) c ->
+                steps.add("list", () -> list.getItems().setAll(viewModel.evaluations())));
+        viewModel.chosen().addListener((ListChangeListener<EvaluationData>) c -> steps.add("rows", this::redraw));
+        viewModel.metricLabels().addListener((ListChangeListener<String>) c -> steps.add("columns", this::rebuildColumns));
+        cutoff.valueProperty().addListener((obs, was, now) -> steps.add("columns", this::rebuildColumns));
         viewModel.barMetricProperty().addListener((obs, was, now) -> charts.drawBars());
         viewModel.segmentMetricProperty().addListener((obs, was, now) -> charts.drawSegments());
         message.textProperty().bind(viewModel.messageProperty());
@@ -106,6 +113,11 @@ public final class EvaluationDashboardView {
         return viewModel;
     }
 
+    /** Whether the view shows the view model's latest data (its updates are spread over a few frames). */
+    public boolean settled() {
+        return steps.idle();
+    }
+
     /** Opens one of the inner tabs by its title (see the constants). */
     public void showTab(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
@@ -113,6 +125,7 @@ public final class EvaluationDashboardView {
 
     /** The chart of an inner tab (none for the table and the comparison's text). */
     public JFreeChart chart(String title) {
+        steps.flush();
         charts.ensure(title);
         return switch (title) {
             case BARS -> charts.bars();
@@ -126,6 +139,7 @@ public final class EvaluationDashboardView {
 
     /** Writes the open tab's chart (the bar chart when the table is open); PNG or SVG by the file's extension. */
     public Path export(Path file) throws IOException {
+        steps.flush();
         return ChartExport.write(chart(currentChartTab()), file);
     }
 
@@ -246,14 +260,49 @@ public final class EvaluationDashboardView {
         bottom.setPadding(new Insets(8));
         Label note = new Label("Figures over all evaluated users (segment “all”). Click a column header to sort.");
         note.setStyle("-fx-text-fill: #666;");
-        note.setPadding(new Insets(8, 8, 4, 8));
+        cutoff.setId("tableCutoff");
+        cutoff.setTooltip(new Tooltip("The ranking metrics of one cut-off K, or of all of them side by side"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(8, note, gap, new Label("Cut-off"), cutoff);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(6, 8, 4, 8));
         BorderPane p = new BorderPane(table);
-        p.setTop(note);
+        p.setTop(top);
         p.setBottom(bottom);
         return p;
     }
 
+    /** The cut-off choices: every K among the labels, then "all"; K = 10 first chosen when there is one. */
+    private void fillCutoffs() {
+        List<String> ks = viewModel.metricLabels().stream().filter(l -> l.contains("@")).map(l -> l.substring(l.indexOf('@') + 1))
+                .distinct().sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+        List<String> choices = new ArrayList<>(ks.stream().map(k -> "K = " + k).toList());
+        choices.add(ALL_CUTOFFS);
+        if (!choices.equals(cutoff.getItems())) {
+            String keep = cutoff.getValue();
+            cutoff.getItems().setAll(choices);
+            cutoff.setValue(choices.contains(keep) ? keep : choices.contains("K = 10") ? "K = 10" : choices.get(0));
+        }
+    }
+
+    static final String ALL_CUTOFFS = "all";
+
+    /** Whether the table shows a label under the chosen cut-off: metrics without a K always. */
+    private boolean inCutoff(String label) {
+        String chosen = cutoff.getValue();
+        return chosen == null || chosen.equals(ALL_CUTOFFS) || !label.contains("@")
+                || label.substring(label.indexOf('@') + 1).equals(chosen.substring("K = ".length()));
+    }
+
+    /** Shows the ranking columns of a cut-off ("K = 20") or of all ("all"); tests and the report use it. */
+    public void showCutoff(String choice) {
+        cutoff.setValue(choice);
+        steps.flush();
+    }
+
     private void rebuildColumns() {
+        fillCutoffs();
         table.getColumns().clear();
         TableColumn<EvaluationData, String> name = new TableColumn<>("Evaluation");
         name.setId("col:evaluation");
@@ -264,13 +313,13 @@ public final class EvaluationDashboardView {
         model.setPrefWidth(90);
         table.getColumns().add(name);
         table.getColumns().add(model);
-        for (String label : viewModel.metricLabels()) {
+        for (String label : viewModel.metricLabels().stream().filter(this::inCutoff).toList()) {
             TableColumn<EvaluationData, Double> col = new TableColumn<>(label);
             col.setId("metric:" + label);
             col.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().value(label)));
             col.setCellFactory(c -> new NumberCell());
             col.setComparator(java.util.Comparator.nullsFirst(Double::compare));
-            col.setPrefWidth(label.length() > 9 ? 96 : 84);
+            col.setPrefWidth(Math.max(84, 9 * label.length() + 6));
             table.getColumns().add(col);
         }
     }

@@ -33,6 +33,7 @@ import org.recblend.results.UserInspection;
 import org.recblend.results.UserInspectionRuns;
 import org.recblend.results.UserInspectionRuns.ModelChoice;
 import org.recblend.store.ProjectStore;
+import org.recblend.ui.task.PulseSteps;
 import org.recblend.ui.task.TaskExecutor;
 
 /**
@@ -58,6 +59,7 @@ public final class UserInspectorView {
     private final TableView<UserInspection.HistoryRow> heldOut = historyTable("inspectorHeldOut", false);
     private final Tab historyTab = new Tab("History", history);
     private final Tab heldOutTab = new Tab("Held-out items", heldOut);
+    private final PulseSteps steps = new PulseSteps();
 
     public UserInspectorView(UserInspectorViewModel vm) {
         this.vm = vm;
@@ -66,18 +68,19 @@ public final class UserInspectorView {
         root.setLeft(finder());
         root.setCenter(centre());
         root.setBottom(statusBar());
-        vm.listProperty().addListener((o, a, b) -> showLists());
-        vm.compareListProperty().addListener((o, a, b) -> showLists());
-        vm.profileProperty().addListener((o, a, p) -> showProfile(p));
-        vm.history().addListener((javafx.collections.ListChangeListener<UserInspection.HistoryRow>) c -> {
+        // a user's profile, history, held-out items and lists reach the screen one per frame (see PulseSteps)
+        vm.listProperty().addListener((o, a, b) -> steps.add("lists", this::showLists));
+        vm.compareListProperty().addListener((o, a, b) -> steps.add("lists", this::showLists));
+        vm.profileProperty().addListener((o, a, p) -> steps.add("profile", () -> showProfile(vm.profileProperty().get())));
+        vm.history().addListener((javafx.collections.ListChangeListener<UserInspection.HistoryRow>) c -> steps.add("history", () -> {
             history.getItems().setAll(vm.history());
             historyTab.setText("History (" + vm.history().size() + ")");
-        });
-        vm.heldOut().addListener((javafx.collections.ListChangeListener<UserInspection.HistoryRow>) c -> {
+        }));
+        vm.heldOut().addListener((javafx.collections.ListChangeListener<UserInspection.HistoryRow>) c -> steps.add("heldOut", () -> {
             heldOut.getItems().setAll(vm.heldOut());
             long test = vm.heldOut().stream().filter(r -> r.part().equals(UserInspection.TEST)).count();
             heldOutTab.setText("Held out (" + test + " test · " + (vm.heldOut().size() - test) + " validation)");
-        });
+        }));
     }
 
     /**
@@ -103,6 +106,11 @@ public final class UserInspectorView {
 
     public UserInspectorViewModel viewModel() {
         return vm;
+    }
+
+    /** Whether the view shows the view model's latest data (its updates are spread over a few frames). */
+    public boolean settled() {
+        return steps.idle();
     }
 
     private HBox toolbar() {

@@ -149,6 +149,7 @@ class DashboardsFxTest {
         EvaluationDashboardView view = fx(() -> EvaluationDashboardView.open(f.store, executor));
         show(robot, view.root());
         waitUntil(() -> !view.viewModel().loadingProperty().get() && view.viewModel().chosen().size() == 4);
+        waitUntil(view::settled);
         WaitForAsyncUtils.waitForFxEvents();
 
         // the table: NDCG@10 of every row equals the stored figure and the run's result
@@ -164,7 +165,6 @@ class DashboardsFxTest {
         EvaluationResult bpr = f.result(f.baseline, f.baselineRun, "evaluate-bpr");
         int bprRow = rowOf(table, "evaluate-bpr");
         assertThat(cellText(robot, "metric:ndcg@10", bprRow)).isEqualTo(EvaluationDashboardView.format(bpr.value("ndcg", 10)));
-        assertThat(cellText(robot, "metric:recall@20", bprRow)).isEqualTo(EvaluationDashboardView.format(bpr.value("recall", 20)));
         // the protocol is spelled out
         String protocol = robot.lookup("#protocols").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
                 .map(n -> ((Label) n).getText()).reduce("", String::concat);
@@ -177,6 +177,16 @@ class DashboardsFxTest {
         List<Double> sorted = fx(() -> table.getItems().stream().map(d -> d.value("ndcg@10")).toList());
         assertThat(sorted).isSorted();
         shoot(robot, "evaluation-table");
+        // the table shows one cut-off at a time (K = 10 first); K = 20 brings recall@20
+        assertThat(table.getColumns()).noneMatch(c -> "metric:recall@20".equals(c.getId()));
+        robot.interact(() -> view.showCutoff("K = 20"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getColumns()).noneMatch(c -> "metric:ndcg@10".equals(c.getId()));
+        // the rows were sorted above: find the BPR row again
+        assertThat(cellText(robot, "metric:recall@20", rowOf(table, "evaluate-bpr"))).isEqualTo(EvaluationDashboardView.format(bpr.value("recall", 20)));
+        robot.interact(() -> view.showCutoff(EvaluationDashboardView.ALL_CUTOFFS));
+        assertThat(fx(() -> table.getColumns().stream().filter(c -> c.getId() != null && c.getId().startsWith("metric:ndcg@")).count()))
+                .isEqualTo(3L);
 
         // bar chart of NDCG at each K across runs
         robot.interact(() -> view.showTab(EvaluationDashboardView.BARS));

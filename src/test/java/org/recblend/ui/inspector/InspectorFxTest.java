@@ -85,8 +85,12 @@ class InspectorFxTest {
         return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
     }
 
-    private static void await(Callable<Boolean> done) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(done).get());
+    /** The inspector on screen: waits also cover its updates, which reach the screen over a few frames. */
+    private UserInspectorView current;
+
+    private void await(Callable<Boolean> done) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> done.call() && (current == null || current.settled())).get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -101,6 +105,7 @@ class InspectorFxTest {
             ((StackPane) stage.getScene().getRoot()).getChildren().setAll(v.root());
             return v;
         });
+        current = view;
         UserInspectorViewModel vm = view.viewModel();
         await(() -> !vm.loadingProperty().get() && !vm.matches().isEmpty());
         return view;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -148,6 +147,7 @@ public final class ItemMapChart {
 
     private String tooltip(int series, int item) {
         ItemMapData.Point p = point(series, item);
-        return p == null ? null : String.format(Locale.ROOT, "%s · %s (%s)", p.id(), p.title(), p.category());
+        // called for every point at every redraw: plain concatenation, String.format cost a tenth of a second on 5,000 points
+        return p == null ? null : p.id() + " · " + p.title() + " (" + p.category() + ")";
     }
 }
