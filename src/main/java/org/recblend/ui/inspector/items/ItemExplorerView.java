@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -40,25 +41,46 @@ public final class ItemExplorerView {
     private final Label itemDetails = new Label();
     private final TableView<ItemMapData.Neighbour> neighbours = new TableView<>();
 
+    /** The item under the pointer of a chart mouse event, if one lies within a few pixels. */
+    private ItemMapData.Point pointAt(ChartMouseEventFX e) {
+        if (e.getEntity() instanceof XYItemEntity item && item.getDataset() == chart.chart().getXYPlot().getDataset(1)) {
+            ItemMapData.Point p = chart.point(item.getSeriesIndex(), item.getItem());
+            if (p != null) {
+                return p;
+            }
+        }
+        var info = viewer.getCanvas().getRenderingInfo();
+        return info == null ? null : chart.at(e.getTrigger().getX(), e.getTrigger().getY(), info.getPlotInfo().getDataArea(), 5);
+    }
+
     public ItemExplorerView(ItemExplorerViewModel vm) {
         this.vm = vm;
         root.setId("itemExplorer");
         root.setTop(toolbar());
         viewer.setId("itemMap");
         viewer.setUserData(chart);
+        // the groups' dots carry no chart entities (see ItemMapChart): hover and click find the nearest item
+        viewer.getCanvas().setTooltipEnabled(false);
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(javafx.util.Duration.millis(200));
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX e) {
-                if (e.getEntity() instanceof XYItemEntity item) {
-                    ItemMapData.Point p = chart.point(item.getSeriesIndex(), item.getItem());
-                    if (p != null) {
-                        vm.select(p);
-                    }
+                ItemMapData.Point p = pointAt(e);
+                if (p != null) {
+                    vm.select(p);
                 }
             }
 
             @Override
             public void chartMouseMoved(ChartMouseEventFX e) {
+                ItemMapData.Point p = pointAt(e);
+                if (p == null) {
+                    Tooltip.uninstall(viewer.getCanvas(), tip);
+                } else {
+                    tip.setText(ItemMapChart.tooltip(p));
+                    Tooltip.install(viewer.getCanvas(), tip);
+                }
             }
         });
         root.setCenter(viewer);

@@ -14,6 +14,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.XYToolTipGenerator;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYDotRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -25,6 +26,9 @@ import org.recblend.results.ItemMapData;
  * The item map as a JFreeChart scatter plot: one series per colour group (the biggest categories,
  * then "other"), then the search matches (ringed) and the selected item with its neighbours on top.
  * Series are built in one batch with notification off, so a redraw happens once per change.
+ * The groups are drawn as square dots without chart entities: thousands of round shapes, each with
+ * an entity and a tooltip, held the JavaFX thread and its renderer for a sixth of a second per
+ * redraw. Hover and click find their item with {@link #nearest} instead.
  */
 public final class ItemMapChart {
     /** Colours a reader can tell apart (Tableau 10), and a quiet grey for "other". */
@@ -36,18 +40,29 @@ public final class ItemMapChart {
     public static final String NEIGHBOURS = "nearest neighbours";
     public static final String SELECTED = "selected";
 
-    private final XYSeriesCollection data = new XYSeriesCollection();
+    private static final int DOT = 5;
+
+    private final XYSeriesCollection groups = new XYSeriesCollection();
+    private final XYSeriesCollection overlays = new XYSeriesCollection();
     private final JFreeChart chart;
+    private final XYDotRenderer dots = new XYDotRenderer();
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-    /** The points of each series, by series index, so a click finds its item. */
+    /** The points of each overlay series, by series index, so a click on one finds its item. */
     private final List<List<ItemMapData.Point>> pointsBySeries = new ArrayList<>();
+    private ItemMapData.ItemMap map;
 
     ItemMapChart() {
         NumberAxis x = new NumberAxis("first principal component");
         NumberAxis y = new NumberAxis("second principal component");
         x.setAutoRangeIncludesZero(false);
         y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
+        dots.setDotWidth(DOT);
+        dots.setDotHeight(DOT);
+        XYPlot plot = new XYPlot(groups, x, y, dots);
+        plot.setDataset(1, overlays);
+        plot.setRenderer(1, renderer);
+        // the overlays (dataset 1) over the groups
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xEEEEEE));
         plot.setRangeGridlinePaint(new Color(0xEEEEEE));
@@ -72,26 +87,29 @@ public final class ItemMapChart {
               Collection<ItemMapData.Neighbour> neighbours) {
         chart.setNotify(false);
         try {
-            data.removeAllSeries();
+            this.map = map;
+            groups.removeAllSeries();
+            overlays.removeAllSeries();
             pointsBySeries.clear();
             if (map == null) {
                 return;
             }
             boolean focus = !matches.isEmpty() || selected != null;
-            Map<String, List<ItemMapData.Point>> groups = new LinkedHashMap<>();
-            map.groups().forEach(g -> groups.put(g, new ArrayList<>()));
-            map.points().forEach(p -> groups.get(p.colour()).add(p));
+            Map<String, List<ItemMapData.Point>> byColour = new LinkedHashMap<>();
+            map.groups().forEach(g -> byColour.put(g, new ArrayList<>()));
+            map.points().forEach(p -> byColour.get(p.colour()).add(p));
             int s = 0;
-            for (Map.Entry<String, List<ItemMapData.Point>> g : groups.entrySet()) {
+            for (Map.Entry<String, List<ItemMapData.Point>> g : byColour.entrySet()) {
                 boolean other = g.getKey().equals(ItemMapData.OTHER);
-                add(g.getKey() + " (" + g.getValue().size() + ")", g.getValue());
+                XYSeries series = new XYSeries(g.getKey() + " (" + g.getValue().size() + ")", false, true);
+                g.getValue().forEach(p -> series.add(p.x(), p.y(), false));
+                groups.addSeries(series);
                 Color c = other ? OTHER : PALETTE[s % PALETTE.length];
                 // while something is picked out, the rest steps back
-                renderer.setSeriesPaint(s, focus ? new Color(c.getRed(), c.getGreen(), c.getBlue(), 70) : c);
-                renderer.setSeriesShape(s, new Ellipse2D.Double(-3, -3, 6, 6));
-                renderer.setSeriesShapesFilled(s, true);
+                dots.setSeriesPaint(s, focus ? new Color(c.getRed(), c.getGreen(), c.getBlue(), 70) : c);
                 s++;
             }
+            s = 0;
             List<ItemMapData.Point> near = new ArrayList<>();
             for (ItemMapData.Neighbour n : neighbours) {
                 map.point(n.id()).ifPresent(near::add);
@@ -119,11 +137,56 @@ public final class ItemMapChart {
     private void add(String name, List<ItemMapData.Point> points) {
         XYSeries series = new XYSeries(name, false, true);
         points.forEach(p -> series.add(p.x(), p.y(), false));
-        data.addSeries(series);
+        overlays.addSeries(series);
         pointsBySeries.add(points);
     }
 
-    /** The item drawn as item {@code item} of series {@code series}, or null. */
+    /**
+     * The item nearest a point of the map, in the map's own coordinates, if it lies within
+     * {@code maxDx} and {@code maxDy} of it (the caller turns a few pixels into those).
+     */
+    ItemMapData.Point nearest(double x, double y, double maxDx, double maxDy) {
+        if (map == null) {
+            return null;
+        }
+        ItemMapData.Point best = null;
+        double bestD = Double.MAX_VALUE;
+        for (ItemMapData.Point p : map.points()) {
+            double dx = (p.x() - x) / maxDx;
+            double dy = (p.y() - y) / maxDy;
+            double d = dx * dx + dy * dy;
+            if (d <= 1 && d < bestD) {
+                bestD = d;
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The item under a pixel of the chart (within {@code radius} pixels), given the data area the
+     * chart was last drawn in.
+     */
+    ItemMapData.Point at(double px, double py, Rectangle2D dataArea, double radius) {
+        if (dataArea == null || !dataArea.contains(px, py)) {
+            return null;
+        }
+        XYPlot plot = chart.getXYPlot();
+        var xAxis = plot.getDomainAxis();
+        var yAxis = plot.getRangeAxis();
+        double x = xAxis.java2DToValue(px, dataArea, plot.getDomainAxisEdge());
+        double y = yAxis.java2DToValue(py, dataArea, plot.getRangeAxisEdge());
+        double dx = Math.abs(xAxis.java2DToValue(px + radius, dataArea, plot.getDomainAxisEdge()) - x);
+        double dy = Math.abs(yAxis.java2DToValue(py + radius, dataArea, plot.getRangeAxisEdge()) - y);
+        return nearest(x, y, dx, dy);
+    }
+
+    /** The text shown when the pointer rests on an item. */
+    static String tooltip(ItemMapData.Point p) {
+        return p.id() + " · " + p.title() + " (" + p.category() + ")";
+    }
+
+    /** The overlay item drawn as item {@code item} of overlay series {@code series}, or null. */
     ItemMapData.Point point(int series, int item) {
         if (series < 0 || series >= pointsBySeries.size() || item < 0 || item >= pointsBySeries.get(series).size()) {
             return null;
@@ -133,21 +196,18 @@ public final class ItemMapChart {
 
     /** How many points a series draws (tests). */
     public int count(String seriesPrefix) {
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            if (data.getSeriesKey(s).toString().startsWith(seriesPrefix)) {
-                return data.getItemCount(s);
+        for (XYSeriesCollection data : List.of(groups, overlays)) {
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                if (data.getSeriesKey(s).toString().startsWith(seriesPrefix)) {
+                    return data.getItemCount(s);
+                }
             }
         }
         return -1;
     }
 
-    XYSeriesCollection data() {
-        return data;
-    }
-
     private String tooltip(int series, int item) {
         ItemMapData.Point p = point(series, item);
-        // called for every point at every redraw: plain concatenation, String.format cost a tenth of a second on 5,000 points
-        return p == null ? null : p.id() + " · " + p.title() + " (" + p.category() + ")";
+        return p == null ? null : tooltip(p);
     }
 }
