@@ -84,7 +84,7 @@ class ResultsViewsStallBenchmark {
                 measure(heartbeat, "training dashboard", () -> {
                     TrainingDashboardView v = TrainingDashboardView.open(store, executor);
                     show(v.root());
-                    return () -> !v.viewModel().loadingProperty().get() && !v.viewModel().runs().isEmpty();
+                    return () -> !v.viewModel().loadingProperty().get() && !v.viewModel().runs().isEmpty() && v.settled();
                 });
                 measure(heartbeat, "evaluation dashboard", () -> {
                     EvaluationDashboardView v = EvaluationDashboardView.open(store, executor);

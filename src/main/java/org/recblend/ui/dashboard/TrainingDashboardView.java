@@ -32,6 +32,7 @@ import org.recblend.engine.EpochRecord;
 import org.recblend.results.TrainingCurves;
 import org.recblend.results.TrainingCurves.CurveRun;
 import org.recblend.store.ProjectStore;
+import org.recblend.ui.task.PulseSteps;
 import org.recblend.ui.task.TaskExecutor;
 
 /**
@@ -51,7 +52,10 @@ public final class TrainingDashboardView {
     private final XYLineAndShapeRenderer validRenderer = renderer(true);
     private final NumberAxis validAxis = new NumberAxis("validation metric");
     private final JFreeChart chart;
-    private final ChartViewer viewer;
+    /** Made in the frame after the view opens: a chart viewer's first styling and layout is a long job of its own. */
+    private ChartViewer viewer;
+    private final StackPane chartStack = new StackPane();
+    private final PulseSteps steps = new PulseSteps();
     private final Label message = new Label();
     private final Tab tab;
 
@@ -60,15 +64,19 @@ public final class TrainingDashboardView {
         ticks = new TickList<>(list, viewModel::isChosen, viewModel::setChosen,
                 (CurveRun r) -> r.label() + " · " + r.epochs() + " epochs\n" + r.pipelineName());
         chart = buildChart();
-        viewer = new ChartViewer(chart);
-        viewer.setId("trainingChart");
+        steps.add("viewer", () -> {
+            viewer = new ChartViewer(chart);
+            viewer.setId("trainingChart");
+            chartStack.getChildren().add(0, viewer);
+        });
         root.setId("trainingDashboard");
         root.setLeft(runList());
         root.setCenter(chartArea());
         tab = new Tab("Training dashboard", root);
         tab.setId("dashboard:training");
-        viewModel.shown().addListener((ListChangeListener<TrainingDashboardViewModel.Shown>) c -> redraw());
-        viewModel.runs().addListener((ListChangeListener<CurveRun>) c -> list.getItems().setAll(viewModel.runs()));
+        // the list and the curves reach the screen in separate frames (see PulseSteps)
+        viewModel.runs().addListener((ListChangeListener<CurveRun>) c -> steps.add("list", () -> list.getItems().setAll(viewModel.runs())));
+        viewModel.shown().addListener((ListChangeListener<TrainingDashboardViewModel.Shown>) c -> steps.add("curves", this::redraw));
         message.textProperty().bind(viewModel.messageProperty());
         message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
     }
@@ -93,11 +101,18 @@ public final class TrainingDashboardView {
     }
 
     public JFreeChart chart() {
+        steps.flush();
         return chart;
+    }
+
+    /** Whether the view shows the view model's latest data (its updates are spread over a few frames). */
+    public boolean settled() {
+        return steps.idle();
     }
 
     /** Writes the chart as it is drawn now; PNG or SVG by the file's extension. */
     public Path export(Path file) throws IOException {
+        steps.flush();
         return ChartExport.write(chart, file);
     }
 
@@ -125,8 +140,8 @@ public final class TrainingDashboardView {
         message.setId("trainingMessage");
         message.setWrapText(true);
         message.setStyle("-fx-font-size: 14px; -fx-text-fill: #555; -fx-background-color: rgba(255,255,255,0.9); -fx-padding: 12;");
-        StackPane stack = new StackPane(viewer, message);
-        BorderPane area = new BorderPane(stack);
+        chartStack.getChildren().add(message);
+        BorderPane area = new BorderPane(chartStack);
         area.setTop(bar);
         return area;
     }

@@ -116,9 +116,7 @@ class DashboardsFxTest {
         TrainingCurves.CurveRun hybrid = fx(() -> view.viewModel().runs().stream()
                 .filter(r -> r.runId() == f.hybridRun.runId()).findFirst().orElseThrow());
         robot.interact(() -> view.viewModel().setChosen(hybrid, true));
-        waitUntil(() -> view.viewModel().shown().size() == 2);
-        robot.interact(() -> {
-        }); // the list cells follow the model
+        waitUntil(() -> view.viewModel().shown().size() == 2 && view.settled());
         CombinedDomainXYPlot plot = (CombinedDomainXYPlot) view.chart().getPlot();
         XYPlot loss = plot.getSubplots().get(0);
         XYPlot valid = plot.getSubplots().get(1);
