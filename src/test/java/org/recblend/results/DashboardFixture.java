@@ -83,6 +83,16 @@ public final class DashboardFixture implements AutoCloseable {
 
     private static Pipeline hybrid(String name) throws Exception {
         Pipeline p = template(PipelineTemplates.LLM_HYBRID, name);
+        textByTfIdf(p);
+        p.setSettings("hybrid", p.node("hybrid").settings(HybridTrain.Settings.class).withAblation(true));
+        return p;
+    }
+
+    /**
+     * Puts a TF-IDF encoder of the item texts in place of the template's MiniLM node "text", wired
+     * as before: MiniLM would cost the shared build machine a minute per fixture.
+     */
+    static void textByTfIdf(Pipeline p) throws Exception {
         double x = p.node("text").x();
         double y = p.node("text").y();
         p.removeNode("text");
@@ -91,8 +101,6 @@ public final class DashboardFixture implements AutoCloseable {
         p.move("text", x, y);
         p.connect("collect", "items", "text", "items");
         p.connect("text", "embeddings", "fuse", "text");
-        p.setSettings("hybrid", p.node("hybrid").settings(HybridTrain.Settings.class).withAblation(true));
-        return p;
     }
 
     @Override

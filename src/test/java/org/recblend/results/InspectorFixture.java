@@ -90,14 +90,9 @@ public final class InspectorFixture {
         Pipeline p = PipelineTemplates.find(PipelineTemplates.LLM_HYBRID).orElseThrow().build(REGISTRY, "retail");
         p.setName(HYBRID);
         TemplateRuns.capEpochs(p, 3);
+        DashboardFixture.textByTfIdf(p);
         double x = p.node("text").x();
         double y = p.node("text").y();
-        p.removeNode("text");
-        p.addNode("text", TfIdfEncode.ID, new TfIdfEncode.Settings(Embeddings.Side.ITEM, "{title}. {categories}. {description}",
-                20, 4096, 64, 42, true));
-        p.move("text", x, y);
-        p.connect("collect", "items", "text", "items");
-        p.connect("text", "embeddings", "fuse", "text");
         p.addNode("friends", EncodeSocial.ID, new EncodeSocial().defaultSettings());
         p.move("friends", x, y + 150);
         p.connect("collect", "social", "friends", "social");

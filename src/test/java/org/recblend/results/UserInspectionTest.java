@@ -51,21 +51,7 @@ class UserInspectionTest {
 
     /** A user of the hybrid run's test part whose stored top 10 holds at least one test item. */
     static String userWithAHit() {
-        Recommendations recs = f.hybridRun.output(f.hybrid, "recommend", "recommendations", Recommendations.class);
-        InteractionTable test = hybridSplit.test();
-        int[][] byUser = test.rowsByUser();
-        for (int u = 0; u < byUser.length; u++) {
-            Set<Integer> held = new HashSet<>();
-            for (int r : byUser[u]) {
-                held.add(test.item(r));
-            }
-            for (int i : recs.itemsOf(u)) {
-                if (held.contains(i)) {
-                    return test.users().id(u);
-                }
-            }
-        }
-        throw new AssertionError("no user has a hit");
+        return f.userWithAHit();
     }
 
     @Test
