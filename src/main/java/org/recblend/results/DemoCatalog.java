@@ -29,8 +29,10 @@ import org.recblend.encode.EntityTexts;
 import org.recblend.encode.LazyTextEncoder;
 import org.recblend.encode.OnnxSentenceEncoder;
 import org.recblend.encode.TextTemplate;
+import org.recblend.encode.TfIdfEncoder;
 import org.recblend.nodes.encode.MiniLmEncode;
 import org.recblend.nodes.encode.OnnxFolderEncode;
+import org.recblend.nodes.encode.TfIdfEncode;
 import org.recblend.nodes.recommend.ExecutedRuns;
 import org.recblend.nodes.recommend.RecommendTopK;
 import org.recblend.nodes.train.HybridTrain;
@@ -112,9 +114,15 @@ public final class DemoCatalog {
         if (text.isPresent()) {
             TextNode t = text.get();
             encoder = t.opener();
-            noEncoder = encoder == null ? "New items need the run's text encoder; " + t.kind()
-                    + " cannot encode a new text the same way (use a MiniLM or ONNX text node)" : null;
             Embeddings cached = cachedEmbeddings(store, t).orElse(null);
+            if (encoder == null && t.tfidf() != null) {
+                encoder = refitTfIdf(itemTable, t, cached, monitor);
+            }
+            noEncoder = encoder != null ? null : t.tfidf() != null
+                    ? "The items changed since run " + choice.runId() + ": TF-IDF fitted on them now differs from the run's,"
+                    + " so a new text cannot be encoded the run's way; run the pipeline again"
+                    : "New items need the run's text encoder; " + t.kind()
+                    + " cannot encode a new text the same way (use a MiniLM, ONNX or TF-IDF text node)";
             if (cached != null) {
                 vectors = align(cached, items);
                 source = cached.source();
@@ -247,8 +255,29 @@ public final class DemoCatalog {
         });
     }
 
-    /** The run's item text node: its kind, cache key, template, and how to reopen its encoder (null when it cannot be). */
-    record TextNode(String nodeId, String kind, String cacheKey, String template, LazyTextEncoder opener) {
+    /**
+     * The run's item text node: its kind, cache key, template, how to reopen its encoder (null when
+     * it cannot be opened without the items), and the TF-IDF settings when the node is TF-IDF.
+     */
+    record TextNode(String nodeId, String kind, String cacheKey, String template, LazyTextEncoder opener,
+                    TfIdfEncoder.Settings tfidf) {
+    }
+
+    /**
+     * TF-IDF fitted again on the same item texts with the same settings and seed: the fit is
+     * deterministic, so it is the run's encoder exactly when the items have not changed since. Its
+     * key fingerprints the fitted vocabulary and SVD, so a key unlike that of the run's stored
+     * vectors means they have: then there is no encoder (null) rather than a different one.
+     */
+    static LazyTextEncoder refitTfIdf(ItemTable itemTable, TextNode t, Embeddings cached, TaskMonitor monitor)
+            throws DemoException {
+        monitor.progress(0.7, "fitting TF-IDF on the item texts again");
+        List<String> texts = EntityTexts.items(itemTable, TextTemplate.parse(t.template()), monitor);
+        TfIdfEncoder fitted = TfIdfEncoder.fit(texts, t.tfidf(), monitor);
+        if (cached != null && !cached.source().equals("text:" + fitted.key())) {
+            return null;
+        }
+        return new LazyTextEncoder(fitted.key(), () -> fitted);
     }
 
     static Optional<TextNode> textNode(ProjectStore store, int runId) throws DemoException {
@@ -275,15 +304,17 @@ public final class DemoCatalog {
             if (!"ITEM".equals(s.path("side").asText("ITEM"))) {
                 continue;
             }
-            return Optional.of(new TextNode(r[0], r[1], r[2], s.path("template").asText(""), opener(r[1], s)));
+            TfIdfEncoder.Settings tfidf = TfIdfEncode.ID.equals(r[1]) ? new TfIdfEncoder.Settings(s.path("dim").asInt(128),
+                    s.path("seed").asLong(42), s.path("stopWords").asBoolean(true), TfIdfEncode.MAX_FEATURES) : null;
+            return Optional.of(new TextNode(r[0], r[1], r[2], s.path("template").asText(""), opener(r[1], s), tfidf));
         }
         return Optional.empty();
     }
 
     /**
      * The node's encoder, loaded on first use. MiniLM and a local ONNX folder encode a new text
-     * exactly as the run encoded its items; TF-IDF (a vocabulary fitted on the run's corpus) and a
-     * remote endpoint (keys, network) are not reopened here.
+     * exactly as the run encoded its items; TF-IDF needs the item texts (see {@link #refitTfIdf}); a
+     * remote endpoint (keys, network) is not reopened here.
      */
     private static LazyTextEncoder opener(String kind, JsonNode s) throws DemoException {
         try {

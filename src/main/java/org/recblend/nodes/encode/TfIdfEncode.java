@@ -16,6 +16,8 @@ import org.recblend.pipeline.SeededSettings;
  * corpus); the pipeline's own output cache still skips a re-run with unchanged inputs.
  */
 public final class TfIdfEncode extends TextEncodeKind<TfIdfEncode.Settings> {
+    /** The most terms the vocabulary keeps (the demo fits again with the same number). */
+    public static final int MAX_FEATURES = 50_000;
     public static final String ID = "encode.text.tfidf";
 
     /**
@@ -70,7 +72,7 @@ public final class TfIdfEncode extends TextEncodeKind<TfIdfEncode.Settings> {
 
     @Override
     protected TextEncoder openEncoder(Settings s, List<String> texts, ExecutionContext ctx) {
-        TfIdfEncoder encoder = TfIdfEncoder.fit(texts, new TfIdfEncoder.Settings(s.dim(), s.seed(), s.stopWords(), 50_000), ctx);
+        TfIdfEncoder encoder = TfIdfEncoder.fit(texts, new TfIdfEncoder.Settings(s.dim(), s.seed(), s.stopWords(), MAX_FEATURES), ctx);
         ctx.log(String.format("TF-IDF fitted on %,d texts: %,d terms, %d SVD components (seed %d)",
                 texts.stream().filter(t -> !t.isBlank()).count(), encoder.vocabularySize(), s.dim(), s.seed()));
         return encoder;

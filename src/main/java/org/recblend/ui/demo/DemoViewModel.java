@@ -199,6 +199,9 @@ public final class DemoViewModel {
         if (s.toLowerCase(java.util.Locale.ROOT).contains("minilm")) {
             return "the MiniLM sentence model";
         }
+        if (s.startsWith("tfidf")) {
+            return "word statistics (TF-IDF)";
+        }
         int at = s.indexOf('@');
         return at > 0 ? s.substring(0, at) : s;
     }

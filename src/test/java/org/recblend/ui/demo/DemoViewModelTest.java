@@ -130,4 +130,11 @@ class DemoViewModelTest {
         public void shutdown() {
         }
     }
+
+    @Test
+    void theEncoderIsNamedForAnAudienceNotByItsKey() {
+        assertThat(DemoViewModel.encoderName("text:minilm-l6-v2-q@1.19.0-beta29")).isEqualTo("the MiniLM sentence model");
+        assertThat(DemoViewModel.encoderName("text:tfidf-svd64@1:dc55a0")).isEqualTo("word statistics (TF-IDF)");
+        assertThat(DemoViewModel.encoderName("text:onnx-folder@2:ab12")).isEqualTo("onnx-folder");
+    }
 }
