@@ -63,7 +63,20 @@ public final class FxStallSampler implements AutoCloseable {
                 break;
             }
         }
+        // a parked FX thread: who made it wait (the renderer, a lock, a join)
+        String waiter = null;
+        if (stack[0].getMethodName().equals("park")) {
+            for (StackTraceElement e : stack) {
+                if (!e.getClassName().startsWith("java.") && !e.getClassName().startsWith("jdk.")) {
+                    waiter = e.getClassName() + "." + e.getMethodName();
+                    break;
+                }
+            }
+        }
         synchronized (counts) {
+            if (waiter != null) {
+                counts.merge("wait " + waiter, 1, Integer::sum);
+            }
             counts.merge("ours " + ours, 1, Integer::sum);
             counts.merge("top  " + top, 1, Integer::sum);
             counts.merge("ctl  " + control, 1, Integer::sum);

@@ -44,7 +44,9 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("benchmark")
 @ExtendWith(ApplicationExtension.class)
 class ResultsViewsStallBenchmark {
-    private static final SampleSpec SIZE = new SampleSpec(10_000, 5_000, 1_000_000, 42);
+    /** 1M purchases; {@code -Dstall.interactions=N} for another size (the stalls should not depend on it). */
+    private static final SampleSpec SIZE = new SampleSpec(10_000, 5_000, Integer.getInteger("stall.interactions", 1_000_000), 42);
+    private static final int ROUNDS = Integer.getInteger("stall.rounds", 2);
     private static final long IDLE_MILLIS = 3_000;
     private static final long STALL_TARGET_MS = 100;
 
@@ -79,7 +81,7 @@ class ResultsViewsStallBenchmark {
             Thread.sleep(IDLE_MILLIS);
             System.out.printf(Locale.ROOT, "idle baseline: longest FX stall %d ms over %,d ms with nothing to do%n",
                     heartbeat.longestMillis(), IDLE_MILLIS);
-            for (int round = 1; round <= 2; round++) {
+            for (int round = 1; round <= ROUNDS; round++) {
                 System.out.println("round " + round + (round == 1 ? " (first views of the JVM: class loading included)" : ""));
                 measure(heartbeat, "training dashboard", () -> {
                     TrainingDashboardView v = TrainingDashboardView.open(store, executor);
