@@ -160,35 +160,44 @@ public final class EvaluationDashboardView {
     // ---- centre: the tabs ------------------------------------------------------------------------
 
     /**
-     * A tab whose content joins the scene when the tab is first opened: a TabPane styles and lays
-     * out hidden tabs too, and the six panes at once held the JavaFX thread for a quarter second
-     * when a project's evaluations arrived.
+     * A tab whose content is made and joins the scene when the tab is first opened: a TabPane
+     * styles and lays out hidden tabs too, and the six panes with their five chart viewers, made
+     * and styled at once, held the JavaFX thread for a quarter second when the dashboard opened.
      */
-    private static Tab lazyTab(String title, Node content) {
+    private static Tab lazyTab(String title, java.util.function.Supplier<Node> content) {
         Tab tab = new Tab(title);
         tab.setUserData(content);
         return tab;
+    }
+
+    /** Gives a tab its content, made now if this is its first opening. */
+    private static void fill(Tab tab) {
+        if (tab.getContent() == null) {
+            @SuppressWarnings("unchecked")
+            java.util.function.Supplier<Node> content = (java.util.function.Supplier<Node>) tab.getUserData();
+            tab.setContent(content.get());
+        }
     }
 
     private Node centre() {
         tabs.setId("evaluationTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(
-                lazyTab(TABLE, tablePane()),
-                lazyTab(BARS, withChooser(viewer(BARS, charts.bars()), "Metric", viewModel.barMetricProperty(), true)),
-                lazyTab(CURVES, curvesPane()),
-                lazyTab(SEGMENTS, segmentsPane()),
-                lazyTab(COMPARE, compare.root(viewer(COMPARE, charts.paired()))),
-                lazyTab(ABLATION, ablationPane()));
+                lazyTab(TABLE, this::tablePane),
+                lazyTab(BARS, () -> withChooser(viewer(BARS, charts.bars()), "Metric", viewModel.barMetricProperty(), true)),
+                lazyTab(CURVES, this::curvesPane),
+                lazyTab(SEGMENTS, this::segmentsPane),
+                lazyTab(COMPARE, () -> compare.root(viewer(COMPARE, charts.paired()))),
+                lazyTab(ABLATION, this::ablationPane));
         charts.setShown(() -> tabs.getSelectionModel().getSelectedItem() == null ? null
                 : tabs.getSelectionModel().getSelectedItem().getText());
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                now.setContent((Node) now.getUserData());
+                fill(now);
                 charts.ensure(now.getText());
             }
         });
-        tabs.getSelectionModel().getSelectedItem().setContent((Node) tabs.getSelectionModel().getSelectedItem().getUserData());
+        fill(tabs.getSelectionModel().getSelectedItem());
         Button png = new Button("Export PNG…");
         png.setId("exportPng");
         png.setOnAction(e -> exportWithChooser("png"));
@@ -227,6 +236,7 @@ public final class EvaluationDashboardView {
             box.setValue(keep);
         };
         viewModel.metricLabels().addListener((ListChangeListener<String>) c -> fill.run());
+        fill.run(); // the pane is made when its tab first opens, often after the labels came
         box.valueProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 metric.set(now);
@@ -388,6 +398,7 @@ public final class EvaluationDashboardView {
         note.setStyle("-fx-text-fill: #666;");
         note.setPadding(new Insets(6, 8, 6, 8));
         viewModel.chosen().addListener((ListChangeListener<EvaluationData>) c -> note.setText(curvesNote()));
+        note.setText(curvesNote());
         BorderPane p = new BorderPane(viewer(CURVES, charts.curves()));
         p.setBottom(note);
         return p;
