@@ -25,6 +25,7 @@ import javafx.stage.Window;
 import org.recblend.results.DemoNewItem;
 import org.recblend.results.DemoRun;
 import org.recblend.store.ProjectStore;
+import org.recblend.ui.task.PulseSteps;
 import org.recblend.ui.task.TaskExecutor;
 
 /**
@@ -43,6 +44,7 @@ public final class DemoView extends BorderPane {
     private final Label recent = new Label();
     private final Button fullScreen = new Button("Full screen");
     private final javafx.scene.layout.FlowPane sources = new javafx.scene.layout.FlowPane(14, 4);
+    private final PulseSteps steps = new PulseSteps();
 
     public DemoView(DemoViewModel vm) {
         this.vm = vm;
@@ -54,7 +56,8 @@ public final class DemoView extends BorderPane {
         HBox.setHgrow(panels.getChildren().get(0), Priority.ALWAYS);
         HBox.setHgrow(panels.getChildren().get(1), Priority.ALWAYS);
         setCenter(panels);
-        vm.customerProperty().addListener((obs, old, now) -> showCustomer(now));
+        // a customer's cards and the model's sources reach the screen in separate frames (see PulseSteps)
+        vm.customerProperty().addListener((obs, old, now) -> steps.add("customer", () -> showCustomer(vm.customerProperty().get())));
         vm.newItemAnswerProperty().addListener((obs, old, now) -> showAnswer(now));
     }
 
@@ -96,6 +99,11 @@ public final class DemoView extends BorderPane {
 
     public DemoViewModel viewModel() {
         return vm;
+    }
+
+    /** Whether the view shows the view model's latest customer and run (its updates are spread over a few frames). */
+    public boolean settled() {
+        return steps.idle();
     }
 
     private Node header() {
@@ -156,7 +164,7 @@ public final class DemoView extends BorderPane {
         sources.setAlignment(Pos.CENTER_LEFT);
         sources.setPrefWrapLength(560);
         sources.managedProperty().bind(sources.visibleProperty());
-        vm.runProperty().addListener((obs, old, now) -> showSources(now));
+        vm.runProperty().addListener((obs, old, now) -> steps.add("sources", () -> showSources(vm.runProperty().get())));
         recommendations.setId("demoRecommendations");
         ScrollPane scroll = new ScrollPane(recommendations);
         scroll.setFitToWidth(true);

@@ -48,7 +48,8 @@ public final class UserInspectorView {
     private final UserInspectorViewModel vm;
     private final BorderPane root = new BorderPane();
     private final RecommendationPane listA = new RecommendationPane("inspectorList");
-    private final RecommendationPane listB = new RecommendationPane("inspectorCompareList");
+    /** The second model's list, made when a comparison is first chosen. */
+    private RecommendationPane listB;
     private final SplitPane lists = new SplitPane();
     private final Label userTitle = new Label("Choose a user");
     private final FlowPane attributes = new FlowPane(6, 4);
@@ -254,11 +255,16 @@ public final class UserInspectorView {
         history.refresh();
         heldOut.refresh();
         listA.show(a, b, both);
-        listB.show(b, a, both);
+        if (both && listB == null) {
+            listB = new RecommendationPane("inspectorCompareList");
+        }
+        if (listB != null) {
+            listB.show(b, a, both);
+        }
         if (both && !lists.getItems().contains(listB.root())) {
             lists.getItems().add(listB.root());
             lists.setDividerPositions(0.5);
-        } else if (!both) {
+        } else if (!both && listB != null) {
             lists.getItems().remove(listB.root());
         }
     }

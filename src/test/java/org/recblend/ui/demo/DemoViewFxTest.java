@@ -77,14 +77,14 @@ class DemoViewFxTest {
 
     @Test
     void showsACustomersListWithReasonsAndPlacesANewProduct(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().customerProperty().get() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().customerProperty().get() != null && settled());
         WaitForAsyncUtils.waitForFxEvents();
         ComboBox<DemoRunChoice> runs = robot.lookup("#demoRun").queryComboBox();
         assertThat(runs.getValue().runId()).isEqualTo(fx.concatRun);
 
         TextField id = robot.lookup("#demoCustomer").queryAs(TextField.class);
         robot.clickOn(id).eraseText(id.getText().length()).write("42").type(javafx.scene.input.KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.viewModel().customerProperty().get().id().equals("42"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.viewModel().customerProperty().get().id().equals("42") && settled());
         WaitForAsyncUtils.waitForFxEvents();
         DemoRun direct = DemoCatalog.load(fx.store, fx.choice(fx.concatRun), TaskMonitor.none());
         DemoRun.User expected = direct.user("42");
@@ -123,7 +123,7 @@ class DemoViewFxTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().runProperty().get() != null
                 && view.viewModel().runProperty().get().choice().runId() == fx.gatedRun
                 && view.viewModel().customerProperty().get() != null
-                && view.viewModel().customerProperty().get().recommendations().equals(gatedList));
+                && view.viewModel().customerProperty().get().recommendations().equals(gatedList) && settled());
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(frames::stop);
         System.out.printf("demo: longest gap between JavaFX frames while idle: %d ms, while switching runs: %d ms;"
@@ -145,5 +145,10 @@ class DemoViewFxTest {
                 + ((DemoNewItem.Similar) view.similarRows().get(0).getUserData()).item().title()).containsIgnoringCase("jacket");
         assertThat(robot.lookup("#demoNewItemMessage").queryAs(Label.class).getText()).startsWith("Answered in");
         robot.interact(() -> Screenshots.save(stage.getScene(), "demo-new-item"));
+    }
+
+    /** Whether the view has drawn the view model's latest state (asked on the JavaFX thread). */
+    private boolean settled() throws Exception {
+        return WaitForAsyncUtils.asyncFx(view::settled).get(10, TimeUnit.SECONDS);
     }
 }

@@ -118,7 +118,7 @@ class ResultsViewsStallBenchmark {
                 measure(heartbeat, "demo (runs, one customer's list)", () -> {
                     DemoView v = DemoView.open(store, executor);
                     show(v);
-                    return () -> v.viewModel().customerProperty().get() != null && !v.viewModel().loadingProperty().get();
+                    return () -> v.viewModel().customerProperty().get() != null && !v.viewModel().loadingProperty().get() && v.settled();
                 });
             }
         } finally {
