@@ -7,17 +7,19 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.recblend.ingest.ImportResult;
 import org.recblend.sample.SampleProject;
+import org.recblend.sample.ShippedSample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code recblend sample project}: a ready-made project from the retail sample. */
 @Command(name = "project",
-        description = {"Creates a project from the retail sample: imports every generated file (customers, catalogue, "
-                + "purchases, reviews, friends) with the mapping files of the sample folder, and stores the pipeline "
-                + "'Prepare data' (collect, k-core, split)."})
+        description = {"Creates a project from a sample's CSV files (the retail sample unless --name or --from says "
+                + "otherwise): imports every generated file (customers, catalogue, purchases, reviews, friends) with the "
+                + "mapping files of the sample folder, and stores the pipeline 'Prepare data' (collect, k-core, split)."})
 final class SampleProjectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,8 +35,17 @@ final class SampleProjectCommand implements Callable<Integer> {
             description = "The sample folder with data/, import/ and pipelines/ (default: ${DEFAULT-VALUE}).")
     Path from = SampleProject.RETAIL_FOLDER;
 
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Build the sample of this name from sample-projects/NAME instead of --from (retail, cold-start).")
+    String name;
+
     @Override
     public Integer call() throws Exception {
+        if (name != null) {
+            ShippedSample sample = ShippedSample.find(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "No sample named '" + name + "'; there are: " + String.join(", ", ShippedSample.names())));
+            from = sample.folder(SampleProject.RETAIL_FOLDER.getParent());
+        }
         long start = System.nanoTime();
         SampleProject.Result result;
         try (TaskConsole console = new TaskConsole(spec, progress.quiet)) {
