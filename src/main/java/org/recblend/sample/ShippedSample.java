@@ -42,6 +42,15 @@ public record ShippedSample(String name, String title, String description, Sampl
         }
     }
 
+    /**
+     * The folder that holds the sample folders: the one named by the {@code recblend.samples}
+     * property (an installed program passes its own), else {@code sample-projects} of a checkout.
+     */
+    public static Path samplesRoot() {
+        String configured = System.getProperty("recblend.samples");
+        return configured != null ? Path.of(configured) : Path.of("sample-projects");
+    }
+
     /** The sample of this folder name. */
     public static Optional<ShippedSample> find(String name) {
         return ALL.stream().filter(s -> s.name().equals(name)).findFirst();

@@ -40,6 +40,31 @@ class SampleBuildCommandTest {
     }
 
     @Test
+    void theShippedColdStartProjectIsCopiedAndARunTakesEveryNodeFromItsCache() {
+        Path project = dir.resolve("copy");
+        CliRun made = CliRun.of("sample", "project", "--name", "cold-start", "--shipped", "--out", project.toString());
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        assertThat(made.out()).contains("Copied the finished sample project to " + dir.resolve("copy.mv.db"));
+
+        CliRun info = CliRun.of("info", project.toString());
+        assertThat(info.out()).containsPattern("Cold start: text vs CF\\s+1\\s");
+
+        CliRun run = CliRun.of("run", "--project", project.toString(), "--pipeline", ShippedSampleBuilder.COLD_VS_CF, "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (String node : new String[] {"hybrid", "bpr", "evaluate-cold", "evaluate-bpr"}) {
+            assertThat(cells(run.out(), node).subList(2, 4)).as(node).containsExactly("DONE", "cached");
+        }
+    }
+
+    @Test
+    void nameAndFromTogetherAreRefused() {
+        CliRun run = CliRun.of("sample", "project", "--name", "retail", "--from", "sample-projects/retail", "--out",
+                dir.resolve("p").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Give either --name or --from, not both");
+    }
+
+    @Test
     void sampleProjectRefusesAnUnknownName() {
         CliRun run = CliRun.of("sample", "project", "--name", "groceries", "--out", dir.resolve("p").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);

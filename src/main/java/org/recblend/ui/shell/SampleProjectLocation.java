@@ -29,8 +29,7 @@ public record SampleProjectLocation(Path sampleFolder, Path project) {
     /** Every shipped sample whose files this installation has, in the order of {@link ShippedSample#ALL}. */
     public static List<SampleProjectLocation> all() {
         Path home = Path.of(System.getProperty("recblend.home", Path.of(System.getProperty("user.home"), ".recblend").toString()));
-        String configured = System.getProperty("recblend.samples");
-        return in(configured != null ? Path.of(configured) : Path.of("sample-projects"), home.resolve("projects"));
+        return in(ShippedSample.samplesRoot(), home.resolve("projects"));
     }
 
     /** The shipped samples found in {@code samplesRoot}, to be opened from {@code projectsFolder}. */
