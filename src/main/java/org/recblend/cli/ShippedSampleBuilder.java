@@ -38,7 +38,10 @@ import org.recblend.task.TaskMonitor;
  * gives the same data, splits and models; only the timestamps inside the project differ.
  */
 final class ShippedSampleBuilder {
-    /** The cold-start sample's pipeline: the "Cold start by text" template plus BPR on the same held-out items. */
+    /**
+     * The cold-start sample's pipeline: the "Cold start by text" template plus BPR evaluated on the
+     * same held-out items, and top-10 lists of the text model for the demo.
+     */
     static final String COLD_VS_CF = "Cold start: text vs CF";
 
     /** One evaluate node's headline figures. */
@@ -113,6 +116,12 @@ final class ShippedSampleBuilder {
         p.connect("cold-split", "split", "bpr", "split");
         p.connect("bpr", "model", "evaluate-bpr", "model");
         p.connect("cold-split", "split", "evaluate-bpr", "split");
+        // top-10 lists of the text model, so the demo (and its new-item box) has a run to show
+        Node recommend = PipelineTemplates.find(PipelineTemplates.LLM_HYBRID).orElseThrow().build(registry, dataset).node("recommend");
+        p.addNode("recommend", recommend.kindId(), recommend.settings().orElseThrow());
+        p.move("recommend", eval.x(), eval.y() + 150);
+        p.connect("hybrid", "model", "recommend", "model");
+        p.connect("cold-split", "split", "recommend", "split");
         new PipelineRepository(store, registry).save(COLD_VS_CF, p);
         return p;
     }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.recblend.nodes.templates.PipelineTemplates;
 import org.recblend.pipeline.OutputCache;
 import org.recblend.results.DemoCatalog;
 import org.recblend.results.DemoRun;
@@ -88,16 +87,17 @@ class ShippedSamplesTest {
         }
     }
 
-    @Test
-    void theRetailSampleHasListsAndTextVectorsForTheDemo() throws Exception {
-        ShippedSample sample = ShippedSample.RETAIL;
+    @ParameterizedTest
+    @MethodSource("samples")
+    void theTextModelsRunHasListsTextVectorsAndAnEncoderForTheDemo(String name) throws Exception {
+        ShippedSample sample = ShippedSample.find(name).orElseThrow();
+        String pipeline = ShippedSampleBuilder.pipelines(sample).get(0);  // "LLM hybrid", "Cold start: text vs CF"
         Path project = SampleArchive.unpack(sample.archive(ROOT), dir.resolve(sample.projectName())).base();
         try (ProjectStore store = ProjectStore.open(project)) {
             List<DemoRunChoice> choices = DemoCatalog.runs(store);
-            assertThat(choices).extracting(DemoRunChoice::pipelineName).contains(PipelineTemplates.LLM_HYBRID);
-            DemoRunChoice hybrid = choices.stream().filter(c -> c.pipelineName().equals(PipelineTemplates.LLM_HYBRID))
-                    .findFirst().orElseThrow();
-            DemoRun run = DemoCatalog.load(store, hybrid, TaskMonitor.none());
+            DemoRunChoice choice = choices.stream().filter(c -> c.pipelineName().equals(pipeline)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no run of '" + pipeline + "' with lists for the demo: " + REBUILD));
+            DemoRun run = DemoCatalog.load(store, choice, TaskMonitor.none());
             assertThat(run.userCount()).isEqualTo(sample.spec().users());
             assertThat(run.hasTextVectors()).as("the run's item text vectors").isTrue();
             assertThat(run.encoder()).as("an encoder for the demo's new-item box (%s)", run.noEncoderReason()).isNotNull();
