@@ -48,7 +48,7 @@ public record ShippedSample(String name, String title, String description, Sampl
      */
     public static Path samplesRoot() {
         String configured = System.getProperty("recblend.samples");
-        return configured != null ? Path.of(configured) : Path.of("sample-projects");
+        return configured == null || configured.isBlank() ? Path.of("sample-projects") : Path.of(configured.strip());
     }
 
     /** The sample of this folder name. */
