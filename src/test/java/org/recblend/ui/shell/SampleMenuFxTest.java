@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.concurrent.Task;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -13,6 +16,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.recblend.testutil.Screenshots;
 import org.testfx.api.FxRobot;
 import org.testfx.robot.Motion;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -51,6 +55,7 @@ class SampleMenuFxTest {
         TreeView<String> explorer = robot.lookup("#projectExplorer").queryAs(TreeView.class);
         assertThat(explorer.getRoot().getChildren().get(1).getChildren()).extracting(TreeItem::getValue)
                 .contains("Prepare data", "Cold start: text vs CF");
+        robot.interact(() -> Screenshots.save(window.stage.getScene(), "main-window-cold-start-sample"));
 
         // the second time the user's copy opens as it is
         long written = Files.getLastModifiedTime(projects.resolve("cold-start-sample.mv.db")).toMillis();
@@ -90,6 +95,29 @@ class SampleMenuFxTest {
                 .contains("project.zip").contains("not a sample project archive");
         assertThat(window.viewModel.projectProperty().get()).isNull();
         assertThat(projects.resolve("retail-sample.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void whileAJobRunsNoSampleIsUnpackedOrOpened(FxRobot robot) throws Exception {
+        Path projects = dir.resolve("projects");
+        robot.interact(() -> window.viewModel.samples().setAll(SampleProjectLocation.in(Path.of("sample-projects"), projects)));
+        CountDownLatch release = new CountDownLatch(1);
+        Task<Void> job = new Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                release.await(30, TimeUnit.SECONDS);
+                return null;
+            }
+        };
+        robot.interact(() -> window.jobs.submit(job));
+
+        robot.clickOn("_File").clickOn("Open _Sample Project").clickOn("Cold start (new products)", Motion.HORIZONTAL_FIRST);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.dialogs.errors).singleElement().asString().startsWith("Jobs are running");
+        assertThat(projects.resolve("cold-start-sample.mv.db")).doesNotExist();
+        release.countDown();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.jobs.running().isEmpty());
     }
 
     private static Menu menu(FxRobot robot) {
