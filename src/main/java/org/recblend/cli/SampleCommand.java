@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code recblend sample ...}: the generated retail sample. */
 @Command(name = "sample",
-        description = "The retail sample: generate its data, or build a ready-made project from it.",
-        subcommands = {SampleGenerateCommand.class, SampleProjectCommand.class})
+        description = "The sample projects: generate their data, build a project from it, or rebuild the shipped ones.",
+        subcommands = {SampleGenerateCommand.class, SampleProjectCommand.class, SampleBuildCommand.class})
 final class SampleCommand {
 }

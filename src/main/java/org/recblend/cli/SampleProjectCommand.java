@@ -7,17 +7,21 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.recblend.ingest.ImportResult;
 import org.recblend.sample.SampleProject;
+import org.recblend.sample.SampleArchive;
+import org.recblend.sample.ShippedSample;
+import org.recblend.store.ProjectPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code recblend sample project}: a ready-made project from the retail sample. */
 @Command(name = "project",
-        description = {"Creates a project from the retail sample: imports every generated file (customers, catalogue, "
-                + "purchases, reviews, friends) with the mapping files of the sample folder, and stores the pipeline "
-                + "'Prepare data' (collect, k-core, split)."})
+        description = {"Creates a project from a sample's CSV files (the retail sample unless --name or --from says "
+                + "otherwise): imports every generated file (customers, catalogue, purchases, reviews, friends) with the "
+                + "mapping files of the sample folder, and stores the pipeline 'Prepare data' (collect, k-core, split)."})
 final class SampleProjectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,11 +34,33 @@ final class SampleProjectCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--from", paramLabel = "DIR",
-            description = "The sample folder with data/, import/ and pipelines/ (default: ${DEFAULT-VALUE}).")
-    Path from = SampleProject.RETAIL_FOLDER;
+            description = "The sample folder with data/, import/ and pipelines/ (default: the retail folder of "
+                    + "sample-projects, or of the folder named by -Drecblend.samples).")
+    Path from;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "The sample of this name (retail, cold-start) instead of --from.")
+    String name;
+
+    @Option(names = "--shipped",
+            description = "Copy the sample's finished project (its pipelines already run: results, models, lists) "
+                    + "instead of building it from the CSV files.")
+    boolean shipped;
 
     @Override
     public Integer call() throws Exception {
+        if (name != null && from != null) {
+            throw new ParameterException(spec.commandLine(), "Give either --name or --from, not both");
+        }
+        if (from == null) {
+            String sampleName = name == null ? ShippedSample.RETAIL.name() : name;
+            ShippedSample sample = ShippedSample.find(sampleName).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "No sample named '" + sampleName + "'; there are: " + String.join(", ", ShippedSample.names())));
+            from = sample.folder(ShippedSample.samplesRoot());
+        }
+        if (shipped) {
+            return copyShipped();
+        }
         long start = System.nanoTime();
         SampleProject.Result result;
         try (TaskConsole console = new TaskConsole(spec, progress.quiet)) {
@@ -52,6 +78,15 @@ final class SampleProjectCommand implements Callable<Integer> {
                 + String.format(Locale.ROOT, ". Done in %.1f s.", (System.nanoTime() - start) / 1e9));
         stdout.println("Next: recblend info " + out + "; recblend run --project " + out + " --pipeline \""
                 + SampleProject.PREPARE_PIPELINE + "\"");
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    private int copyShipped() throws Exception {
+        ProjectPaths copy = SampleArchive.unpack(from.resolve(ShippedSample.ARCHIVE), out);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("Copied the finished sample project to " + copy.databaseFile() + ".");
+        stdout.println("Next: recblend info " + out);
         stdout.flush();
         return ExitCodes.OK;
     }

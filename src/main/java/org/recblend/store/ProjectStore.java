@@ -105,6 +105,49 @@ public final class ProjectStore implements AutoCloseable {
         return Files.exists(ProjectPaths.of(path).databaseFile()) ? open(path) : create(path);
     }
 
+    /**
+     * The schema version written in a closed project file, read without migrating or writing it
+     * (0 when it has no migration history). Used to check that shipped sample projects are current.
+     *
+     * @throws ProjectException the file is missing, not a project, or locked
+     */
+    public static int schemaVersionOf(Path path) throws ProjectException {
+        ProjectPaths paths = ProjectPaths.of(path);
+        Path file = paths.databaseFile();
+        if (!Files.isRegularFile(file)) {
+            throw new ProjectException(ProjectException.Reason.NOT_FOUND, "No project file at " + file);
+        }
+        requireH2Header(file);
+        probe(paths);
+        try (Connection c = DriverManager.getConnection(paths.jdbcUrl(";IFEXISTS=TRUE;ACCESS_MODE_DATA=r"), "sa", "")) {
+            return tableExists(c, "flyway_schema_history") ? appliedVersion(c) : 0;
+        } catch (SQLException e) {
+            throw translateOpenError(file, e);
+        }
+    }
+
+    /**
+     * Rewrites a closed project file without its free pages (H2's {@code SHUTDOWN COMPACT}): a
+     * project that was built and run once shrinks to what it holds, so it can be shipped.
+     *
+     * @throws ProjectException the file is missing, not a project, locked or cannot be rewritten
+     */
+    public static void compact(Path path) throws ProjectException {
+        ProjectPaths paths = ProjectPaths.of(path);
+        Path file = paths.databaseFile();
+        if (!Files.isRegularFile(file)) {
+            throw new ProjectException(ProjectException.Reason.NOT_FOUND, "No project file at " + file);
+        }
+        requireH2Header(file);
+        probe(paths);
+        try (Connection c = DriverManager.getConnection(paths.jdbcUrl(";IFEXISTS=TRUE"), "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            throw translateOpenError(file, e);
+        }
+    }
+
     /** H2's MVStore files start with the text header "H:2,"; anything else is refused before H2 sees it. */
     private static void requireH2Header(Path file) throws ProjectException {
         byte[] head = new byte[4];

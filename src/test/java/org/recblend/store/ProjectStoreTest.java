@@ -98,6 +98,42 @@ class ProjectStoreTest {
     }
 
     @Test
+    void theSchemaVersionOfAClosedFileIsReadWithoutMigratingIt() throws Exception {
+        ProjectStore.create(dir.resolve("old"), 2).close();
+        String before = sha256(dir.resolve("old.mv.db"));
+        assertThat(ProjectStore.schemaVersionOf(dir.resolve("old"))).isEqualTo(2);
+        assertThat(sha256(dir.resolve("old.mv.db"))).isEqualTo(before);
+        assertThatThrownBy(() -> ProjectStore.schemaVersionOf(dir.resolve("absent")))
+                .isInstanceOf(ProjectException.class).hasMessageContaining("absent.mv.db");
+    }
+
+    @Test
+    void compactingShrinksAFileWithFreedSpaceAndKeepsItsRows() throws Exception {
+        try (ProjectStore store = ProjectStore.create(dir.resolve("big"))) {
+            store.inTransaction(c -> c.createStatement().executeUpdate(
+                    "CREATE TABLE scratch AS SELECT X, REPEAT('x', 200) AS pad FROM SYSTEM_RANGE(1, 20000)"));
+            store.inTransaction(c -> c.createStatement().executeUpdate("DROP TABLE scratch"));
+            store.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO datasets(name) VALUES ('kept')"));
+        }
+        long before = Files.size(dir.resolve("big.mv.db"));
+        ProjectStore.compact(dir.resolve("big"));
+        assertThat(Files.size(dir.resolve("big.mv.db"))).isLessThan(before / 2);
+        try (ProjectStore store = ProjectStore.open(dir.resolve("big"))) {
+            assertThat(store.<Integer>read(c -> count(c, "datasets"))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void compactingAFileThatIsNotAProjectIsRefusedAndLeavesItUntouched() throws Exception {
+        Path fake = dir.resolve("notes.mv.db");
+        Files.writeString(fake, "not a database");
+        assertThatThrownBy(() -> ProjectStore.compact(fake))
+                .isInstanceOfSatisfying(ProjectException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ProjectException.Reason.NOT_A_PROJECT));
+        assertThat(Files.readString(fake)).isEqualTo("not a database");
+    }
+
+    @Test
     void schemaVersionConstantMatchesTheNewestMigration() throws Exception {
         try (var files = Files.list(Path.of("resources/db/migration"))) {
             int newest = files.map(p -> p.getFileName().toString())

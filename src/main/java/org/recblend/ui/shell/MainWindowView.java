@@ -61,6 +61,7 @@ public final class MainWindowView {
     private final JobsPane jobsPane;
     private final ToggleButton jobsButton = new ToggleButton();
     private final Menu recentMenu = new Menu("Open _Recent");
+    private final Menu sampleMenu = new Menu("Open _Sample Project");
     private final PauseTransition noticeTimer = new PauseTransition(NOTICE_SHOWN);
     private final ExitGuard exitGuard;
     private Runnable onExit = () -> { };
@@ -142,6 +143,7 @@ public final class MainWindowView {
         MenuItem newProject = item("_New Project…", "Shortcut+N", this::newProject);
         MenuItem open = item("_Open Project…", "Shortcut+O", this::openProject);
         recentMenu.setId("recentMenu");
+        sampleMenu.setId("sampleMenu");
         MenuItem saveAs = item("Save Project _As…", "Shortcut+Shift+S", this::saveProjectAs);
         saveAs.disableProperty().bind(viewModel.projectProperty().isNull());
         MenuItem close = item("_Close Project", "Shortcut+W", viewModel::closeProject);
@@ -162,7 +164,7 @@ public final class MainWindowView {
         }
         MenuItem refresh = item("Re_fresh", "F5", viewModel::refresh);
         MenuItem exit = item("E_xit", "Shortcut+Q", this::requestExit);
-        Menu file = new Menu("_File", null, newProject, open, recentMenu, new SeparatorMenuItem(), saveAs, close,
+        Menu file = new Menu("_File", null, newProject, open, recentMenu, sampleMenu, new SeparatorMenuItem(), saveAs, close,
                 new SeparatorMenuItem(), newPipeline, fromTemplate, importData, exportMenu, refresh, new SeparatorMenuItem(), exit);
         file.setId("fileMenu");
 
@@ -264,11 +266,13 @@ public final class MainWindowView {
         viewModel.contentsProperty().addListener((obs, old, contents) -> showContents(contents));
         viewModel.errorProperty().addListener((obs, old, message) -> showError(message));
         viewModel.recentProjects().addListener((ListChangeListener<Path>) c -> fillRecentMenu());
+        viewModel.samples().addListener((ListChangeListener<SampleProjectLocation>) c -> fillSampleMenu());
         viewModel.preferencesProperty().addListener((obs, old, p) -> applyTheme());
         root.sceneProperty().addListener((obs, old, scene) -> applyTheme());
         new JobNotifications(viewModel.jobs()).latestProperty().addListener((obs, old, notice) -> show(notice));
         noticeTimer.setOnFinished(e -> notifications.hide());
         fillRecentMenu();
+        fillSampleMenu();
         showContents(null);
         showError(viewModel.errorProperty().get());
     }
@@ -317,6 +321,23 @@ public final class MainWindowView {
             recentMenu.getItems().add(none);
         } else {
             recentMenu.getItems().addAll(new SeparatorMenuItem(), item("Clear Recent Projects", null, viewModel::clearRecent));
+        }
+    }
+
+    /** One entry per bundled sample; opening one copies it into the projects folder the first time. */
+    private void fillSampleMenu() {
+        sampleMenu.getItems().clear();
+        for (SampleProjectLocation sample : viewModel.samples()) {
+            MenuItem entry = new MenuItem(sample.title());
+            entry.setMnemonicParsing(false);
+            entry.setId("sample-" + sample.sampleFolder().getFileName());
+            entry.setOnAction(e -> viewModel.openSample(sample));
+            sampleMenu.getItems().add(entry);
+        }
+        if (sampleMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No sample projects installed");
+            none.setDisable(true);
+            sampleMenu.getItems().add(none);
         }
     }
 

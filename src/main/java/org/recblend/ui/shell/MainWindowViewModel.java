@@ -2,6 +2,8 @@ package org.recblend.ui.shell;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
@@ -15,6 +17,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.recblend.ingest.ImportException;
+import org.recblend.sample.SampleArchive;
 import org.recblend.sample.SampleProject;
 import org.recblend.store.ProjectContents;
 import org.recblend.store.ProjectException;
@@ -50,6 +53,7 @@ public final class MainWindowViewModel {
     private final StringProperty status = new SimpleStringProperty("No project open");
     private final StringProperty error = new SimpleStringProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ObservableList<SampleProjectLocation> samples = FXCollections.observableArrayList();
 
     /** A window with its own jobs and settings that are never written (view-model tests). */
     public MainWindowViewModel(TaskExecutor executor) {
@@ -140,12 +144,25 @@ public final class MainWindowViewModel {
     }
 
     /**
-     * Opens the bundled sample project, building it from the sample's files on first start (a few
-     * seconds: five files are imported and the sample pipeline stored).
+     * Opens a bundled sample project. On first open it is copied into the user's projects folder:
+     * unpacked from the finished project shipped with it (about a second), or, when only its CSV
+     * files are there, built from them (a few seconds: five files imported, the sample pipeline
+     * stored). Later opens take the user's copy as it is, with whatever they changed in it.
      */
     public void openSample(SampleProjectLocation sample) {
         if (sample.projectExists()) {
             openProject(sample.project());
+            return;
+        }
+        if (refusedWhileJobsRun("open a sample project")) {
+            return;
+        }
+        Optional<Path> archive = sample.archive();
+        if (archive.isPresent()) {
+            load("Copying the sample project " + sample.title() + " (first open)", () -> {
+                SampleArchive.unpack(archive.get(), sample.project());
+                return ProjectStore.open(sample.project());
+            });
             return;
         }
         load("Preparing the sample project (first start)", () -> {
@@ -157,6 +174,11 @@ public final class MainWindowViewModel {
             }
             return ProjectStore.open(sample.project());
         });
+    }
+
+    /** The samples of this installation, for File > Open Sample Project (set by the application at start). */
+    public ObservableList<SampleProjectLocation> samples() {
+        return samples;
     }
 
     /** Adopts a project that is already open (e.g. the sample project prepared at start-up). */

@@ -31,6 +31,7 @@ public final class WorkbenchApp extends Application {
         jobs = new BackgroundTasks();  // the one place every long job of the workbench runs
         viewModel = new MainWindowViewModel(executor, jobs, WorkbenchSettings.user());
         RuntimePreferences.apply(viewModel.preferencesProperty().get());
+        viewModel.samples().setAll(SampleProjectLocation.all());
         install(stage, viewModel, new FxDialogService(stage), Platform::exit);
         stage.show();
         List<String> args = getParameters().getUnnamed();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.recblend.store.ProjectStore;
 import org.recblend.testutil.Screenshots;
+import org.recblend.testutil.SmallSample;
 import org.recblend.ui.task.CurrentThreadTaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -65,9 +66,10 @@ class MainWindowSmokeTest {
     }
 
     @Test
-    void firstStartBuildsAndShowsTheSampleProject(FxRobot robot) throws Exception {
-        SampleProjectLocation sample = new SampleProjectLocation(Path.of("sample-projects", "retail").toAbsolutePath(),
-                dir.resolve("home").resolve("retail-sample"));
+    void firstStartCopiesTheShippedRetailSampleWithItsFinishedRuns(FxRobot robot) throws Exception {
+        SampleProjectLocation sample = SampleProjectLocation.in(Path.of("sample-projects"), dir.resolve("home")).get(0);
+        assertThat(sample.project()).isEqualTo(dir.resolve("home").resolve("retail-sample"));
+        assertThat(sample.archive()).as("the shipped retail project").isPresent();
         assertThat(sample.projectExists()).isFalse();
 
         robot.interact(() -> viewModel.openSample(sample));
@@ -82,7 +84,9 @@ class MainWindowSmokeTest {
                 .anySatisfy(label -> assertThat(label).startsWith("friends · social"))
                 .anySatisfy(label -> assertThat(label).startsWith("reviews · user item text"));
         assertThat(explorer.getRoot().getChildren().get(1).getChildren()).extracting(TreeItem::getValue)
-                .containsExactly("Prepare data");
+                .containsExactlyInAnyOrder("Prepare data", "LLM hybrid", "CF baseline");
+        assertThat(viewModel.contentsProperty().get().runs()).extracting(r -> r.pipeline() + " " + r.status())
+                .contains("LLM hybrid DONE", "CF baseline DONE");
         robot.interact(() -> Screenshots.save(stage.getScene(), "main-window-sample"));
 
         robot.interact(viewModel::closeProject);
@@ -90,6 +94,22 @@ class MainWindowSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(viewModel.projectProperty().get()).isNotNull();
         assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void aSampleFolderWithOnlyItsCsvFilesIsBuiltOnFirstStart(FxRobot robot) throws Exception {
+        Path folder = SmallSample.write(dir.resolve("recipe").resolve("retail"));
+        SampleProjectLocation sample = new SampleProjectLocation(folder, dir.resolve("home2").resolve("retail-sample"));
+        assertThat(sample.archive()).isEmpty();
+
+        robot.interact(() -> viewModel.openSample(sample));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(sample.projectExists()).isTrue();
+        TreeView<String> explorer = robot.lookup("#projectExplorer").queryAs(TreeView.class);
+        assertThat(explorer.getRoot().getChildren().get(1).getChildren()).extracting(TreeItem::getValue)
+                .containsExactly("Prepare data");
     }
 
     @Test
