@@ -6,7 +6,6 @@ import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.recblend.results.UserInspectionContributions;
@@ -50,7 +49,7 @@ final class ContributionBar {
                     + (v < 0 ? " -fx-opacity: 0.35;" : ""));
             bar.getChildren().add(r);
         }
-        Tooltip.install(bar, new Tooltip(describe(parts, score)));
+        LazyTooltip.install(bar, () -> describe(parts, score));
         return bar;
     }
 

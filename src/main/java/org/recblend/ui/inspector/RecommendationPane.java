@@ -49,14 +49,19 @@ final class RecommendationPane {
         TableColumn<UserInspection.Recommended, String> item = new TableColumn<>("Item");
         item.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
         item.setCellFactory(col -> new TableCell<>() {
+            {
+                LazyTooltip.install(this, () -> {
+                    UserInspection.Recommended r = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+                    return r == null ? null : r.itemId() + " · " + r.title() + "\n" + r.category()
+                            + (r.because().isEmpty() ? "" : "\nBecause you liked: " + r.because().stream()
+                            .map(b -> b.title() + String.format(Locale.ROOT, " (%.2f)", b.cosine())).collect(Collectors.joining(", ")));
+                });
+            }
+
             @Override
             protected void updateItem(String v, boolean empty) {
                 super.updateItem(v, empty);
-                UserInspection.Recommended r = empty || getTableRow() == null ? null : getTableRow().getItem();
                 setText(empty ? null : v);
-                setTooltip(r == null ? null : new Tooltip(r.itemId() + " · " + r.title() + "\n" + r.category()
-                        + (r.because().isEmpty() ? "" : "\nBecause you liked: " + r.because().stream()
-                        .map(b -> b.title() + String.format(Locale.ROOT, " (%.2f)", b.cosine())).collect(Collectors.joining(", ")))));
             }
         });
         item.setPrefWidth(220);
@@ -85,11 +90,14 @@ final class RecommendationPane {
                 : c.getValue().because().stream().map(b -> b.title() + String.format(Locale.ROOT, " (%.2f)", b.cosine()))
                 .collect(Collectors.joining("; "))));
         because.setCellFactory(col -> new TableCell<>() {
+            {
+                LazyTooltip.install(this, () -> isEmpty() || getItem() == null ? null : getItem().replace("; ", "\n"));
+            }
+
             @Override
             protected void updateItem(String v, boolean empty) {
                 super.updateItem(v, empty);
                 setText(empty ? null : v);
-                setTooltip(empty || v == null ? null : new Tooltip(v.replace("; ", "\n")));
             }
         });
         because.setPrefWidth(220);

@@ -140,6 +140,14 @@ class InspectorFxTest {
         for (int i = 0; i < stored.size(); i++) {
             assertThat(table.getColumns().get(3).getCellData(i)).isEqualTo(String.format(Locale.ROOT, "%.3f", Double.parseDouble(stored.get(i)[3])));
         }
+        // the item's tooltip is made on the first hover, for the row under the pointer
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableCell<UserInspection.Recommended, ?> firstItem = robot.from(table).lookup(".table-cell")
+                .match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getIndex() == 0
+                        && "Item".equals(c.getTableColumn().getText())).queryAs(javafx.scene.control.TableCell.class);
+        assertThat(LazyTooltip.of(firstItem)).isNull();
+        robot.moveTo(firstItem);
+        assertThat(LazyTooltip.of(firstItem).getText()).startsWith(table.getItems().get(0).itemId() + " · " + table.getItems().get(0).title());
         // hits: the stored list's items among the split's test items of this user
         Split split = f.hybridRun.output(f.hybrid, "split", "split", Split.class);
         Set<String> test = items(split.test(), user);
