@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of docs/ARCHITECTURE.md as executable rules: compute and data never see JavaFX,
+ * The layering of docs/architecture.md as executable rules: compute and data never see JavaFX,
  * the pipeline core knows no concrete node, and the UI never talks SQL.
  */
 class LayeringTest {

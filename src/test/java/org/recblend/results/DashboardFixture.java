@@ -14,6 +14,7 @@ import org.recblend.nodes.train.HybridTrain;
 import org.recblend.pipeline.Node;
 import org.recblend.pipeline.NodeKindRegistry;
 import org.recblend.pipeline.Pipeline;
+import org.recblend.pipeline.PipelineRepository;
 import org.recblend.pipeline.PipelineRunner;
 import org.recblend.pipeline.RunOptions;
 import org.recblend.pipeline.RunResult;
@@ -50,10 +51,29 @@ public final class DashboardFixture implements AutoCloseable {
 
     /** Builds the sample project in {@code dir} and runs both pipelines (about half a minute). */
     public static DashboardFixture create(Path dir, String name) throws Exception {
+        return create(dir, name, false);
+    }
+
+    /**
+     * Builds the sample project and runs both pipelines; with {@code asShipped} the hybrid keeps the
+     * template's MiniLM text node (so the demo can place a new product) and both pipelines are
+     * stored in the project under their template names ("LLM hybrid", "CF baseline"), so the
+     * explorer lists them as a user sees them; both keep the templates' split seed, so their
+     * evaluations share one split as a user's would. The user guide's screenshots take this one.
+     */
+    public static DashboardFixture create(Path dir, String name, boolean asShipped) throws Exception {
         ProjectStore store = TemplateRuns.sampleProject(dir.resolve("retail"));
         PipelineRunner runner = new PipelineRunner(store);
-        Pipeline hybrid = hybrid(name + " hybrid");
-        Pipeline baseline = template(PipelineTemplates.CF_BASELINE, name + " baseline");
+        Pipeline hybrid = asShipped ? withAblation(template(PipelineTemplates.LLM_HYBRID, name + " hybrid", false))
+                : hybrid(name + " hybrid");
+        Pipeline baseline = template(PipelineTemplates.CF_BASELINE, name + " baseline", !asShipped);
+        if (asShipped) {
+            hybrid.setName(PipelineTemplates.LLM_HYBRID);
+            baseline.setName(PipelineTemplates.CF_BASELINE);
+            PipelineRepository repo = new PipelineRepository(store, REGISTRY);
+            repo.save(hybrid.name(), hybrid);
+            repo.save(baseline.name(), baseline);
+        }
         RunResult h = runner.run(hybrid, RunOptions.all(), TaskMonitor.none());
         assertThat(h.status()).as(h.message()).isEqualTo(RunStatus.DONE);
         RunResult b = runner.run(baseline, RunOptions.all(), TaskMonitor.none());
@@ -67,6 +87,11 @@ public final class DashboardFixture implements AutoCloseable {
     }
 
     private static Pipeline template(String template, String name) throws Exception {
+        return template(template, name, true);
+    }
+
+    /** The template with epochs capped and per-user values stored; {@code ownSplit} reseeds its split by the name. */
+    private static Pipeline template(String template, String name, boolean ownSplit) throws Exception {
         Pipeline p = PipelineTemplates.find(template).orElseThrow().build(REGISTRY, "retail");
         p.setName(name);
         TemplateRuns.capEpochs(p, EPOCHS);
@@ -75,17 +100,18 @@ public final class DashboardFixture implements AutoCloseable {
                 p.setSettings(n.id(), new EvaluateModel.Settings(s.ks(), s.target(), s.excludeSeen(), true));
             }
         }
-        // a split of its own, so no other test's cached outputs serve this one
-        RandomSplit.Settings split = p.node("split").settings(RandomSplit.Settings.class);
-        p.setSettings("split", split.withSeed(name.hashCode()));
+        if (ownSplit) {
+            // a split of its own, so no other test's cached outputs serve this one
+            RandomSplit.Settings split = p.node("split").settings(RandomSplit.Settings.class);
+            p.setSettings("split", split.withSeed(name.hashCode()));
+        }
         return p;
     }
 
     private static Pipeline hybrid(String name) throws Exception {
         Pipeline p = template(PipelineTemplates.LLM_HYBRID, name);
         textByTfIdf(p);
-        p.setSettings("hybrid", p.node("hybrid").settings(HybridTrain.Settings.class).withAblation(true));
-        return p;
+        return withAblation(p);
     }
 
     /**
@@ -101,6 +127,11 @@ public final class DashboardFixture implements AutoCloseable {
         p.move("text", x, y);
         p.connect("collect", "items", "text", "items");
         p.connect("text", "embeddings", "fuse", "text");
+    }
+
+    private static Pipeline withAblation(Pipeline p) throws Exception {
+        p.setSettings("hybrid", p.node("hybrid").settings(HybridTrain.Settings.class).withAblation(true));
+        return p;
     }
 
     @Override

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.jfree.chart.fx.ChartViewer;
@@ -71,12 +72,21 @@ final class ComparePane {
         HBox choose = new HBox(8, new Label("A"), a, new Label("against B"), b, new Label("on"), metric, go);
         choose.setAlignment(Pos.CENTER_LEFT);
         GridPane g = EvaluationDashboardView.grid();
-        String[] titles = {"Users paired", "Mean of A", "Mean of B", "Wilcoxon signed-rank p", "Verdict (5 % level)",
-            "A better for", "Same for", "B better for"};
-        Label[] values = {users, meanA, meanB, p, verdict, gain, tie, loss};
+        // three pairs a row, the verdict last with room for its sentence: four pairs a row cut the
+        // figures to "0.…" beside the evaluation list at 1280 pixels
+        String[] titles = {"Users paired", "Mean of A", "Mean of B", "A better for", "Same for", "B better for",
+            "Wilcoxon signed-rank p", "Verdict (5 % level)"};
+        Label[] values = {users, meanA, meanB, gain, tie, loss, p, verdict};
         for (int i = 0; i < titles.length; i++) {
-            g.add(new Label(titles[i]), i % 4 * 2, i / 4);
-            g.add(values[i], i % 4 * 2 + 1, i / 4);
+            Label title = new Label(titles[i]);
+            title.setMinWidth(Region.USE_PREF_SIZE);
+            values[i].setMinWidth(Region.USE_PREF_SIZE);
+            g.add(title, i % 3 * 2, i / 3);
+            if (i == titles.length - 1) {
+                g.add(values[i], i % 3 * 2 + 1, i / 3, 3, 1);
+            } else {
+                g.add(values[i], i % 3 * 2 + 1, i / 3);
+            }
         }
         message.setId("compareMessage");
         message.setWrapText(true);

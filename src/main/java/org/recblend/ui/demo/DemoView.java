@@ -123,6 +123,11 @@ public final class DemoView extends BorderPane {
         busy.visibleProperty().bind(vm.loadingProperty());
         fullScreen.setId("demoFullScreen");
         VBox titles = new VBox(2, title, status);
+        // the status line gives way first: the controls on the right keep their whole labels
+        titles.setMinWidth(0);
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {model, runs, fullScreen}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(titles, DemoBars.grow(), busy, model, runs, fullScreen);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("demo-header");

@@ -63,6 +63,11 @@ final class ColumnsPage {
         presetMessage.setId("presetMessage");
         presetMessage.setWrapText(true);
         presetMessage.textProperty().bind(vm.presetMessageProperty());
+        // a long message wraps; the chooser and buttons keep their labels (they shrank to "…")
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {presets, apply, reset}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        presetMessage.setMinWidth(0);
         HBox presetRow = new HBox(8, presets, apply, reset, presetMessage);
         presetRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(presetMessage, Priority.ALWAYS);
