@@ -30,8 +30,8 @@ final class SampleProjectCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--from", paramLabel = "DIR",
-            description = "The sample folder with data/, import/ and pipelines/ (default: ${DEFAULT-VALUE}).")
-    Path from = SampleProject.RETAIL_FOLDER;
+            description = "The sample folder with data/, import/ and pipelines/ (default: the installation's retail sample, here ${DEFAULT-VALUE}).")
+    Path from = SampleProject.retailFolder();
 
     @Override
     public Integer call() throws Exception {

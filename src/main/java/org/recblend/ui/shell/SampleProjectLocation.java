@@ -16,8 +16,7 @@ public record SampleProjectLocation(Path sampleFolder, Path project) {
     /** The sample of this installation, if its files can be found. */
     public static Optional<SampleProjectLocation> find() {
         Path home = Path.of(System.getProperty("recblend.home", Path.of(System.getProperty("user.home"), ".recblend").toString()));
-        String configured = System.getProperty("recblend.samples");
-        Path folder = configured != null ? Path.of(configured, "retail") : SampleProject.RETAIL_FOLDER;
+        Path folder = SampleProject.retailFolder();
         if (!Files.isDirectory(folder)) {
             return Optional.empty();
         }
