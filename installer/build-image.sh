@@ -57,7 +57,7 @@ ADD_MODULES="$(IFS=,; echo "${MODULES[*]}")"
 # What the launcher passes to the JVM. $APPDIR is jpackage's: the image's lib/app folder.
 JAVA_OPTIONS=(
   -Dai.djl.offline=true                       # DJL never goes to the network: engines and models are bundled
-  -Drecblend.installed=true                   # DJL's native cache in ~/.recblend/djl (DjlDefaults)
+  -Drecblend.installed=true                   # DJL and JavaFX caches in ~/.recblend (RuntimeDefaults)
   '-Drecblend.samples=$APPDIR/sample-projects' # the bundled sample projects (SampleProject.retailFolder)
   -XX:MaxRAMPercentage=50                     # training and 1M-row imports want more than the default 25 %
   -Dfile.encoding=UTF-8

@@ -91,6 +91,8 @@ written="$(find "$IMAGE" -newer "$WORK/stamp" | head -5)"
 echo "  nothing new in $IMAGE"
 (cd "$WORK/home" && du -sh .recblend/* 2>/dev/null | sed 's/^/  ~\//') || true
 [[ -d "$WORK/home/.recblend" ]] || fail "no ~/.recblend in the home"
+others="$(ls -A "$WORK/home" | grep -vx '.recblend' || true)"
+[[ -z "$others" ]] || fail "the program wrote outside ~/.recblend: $others"
 [[ -d "$WORK/home/.recblend/djl" ]] || fail "no DJL cache in ~/.recblend/djl"
 [[ ! -e "$WORK/home/.djl.ai" ]] || fail "DJL's cache went to ~/.djl.ai instead of ~/.recblend/djl"
 

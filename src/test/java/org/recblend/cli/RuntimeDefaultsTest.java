@@ -1,4 +1,4 @@
-package org.recblend.encode;
+package org.recblend.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where the installed program lets DJL unpack its natives, and that DJL is always offline. */
-class DjlDefaultsTest {
-    private static final List<String> KEYS = List.of("recblend.installed", "recblend.home", "DJL_CACHE_DIR", "ai.djl.offline");
+/** Where the installed program lets DJL and JavaFX unpack their natives, and that DJL is always offline. */
+class RuntimeDefaultsTest {
+    private static final List<String> KEYS = List.of("recblend.installed", "recblend.home", "DJL_CACHE_DIR", "ai.djl.offline",
+            "javafx.cachedir");
     private final Map<String, String> saved = new HashMap<>();
 
     @TempDir
@@ -42,28 +43,32 @@ class DjlDefaultsTest {
     @Test
     void theInstalledProgramKeepsDjlsCacheInTheWorkbenchHome() {
         System.setProperty("recblend.installed", "true");
-        assertThat(DjlDefaults.apply(Map.of())).contains(home.resolve("djl"));
+        assertThat(RuntimeDefaults.apply(Map.of())).contains(home.resolve("djl"));
         assertThat(System.getProperty("DJL_CACHE_DIR")).isEqualTo(home.resolve("djl").toString());
         assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
+        assertThat(System.getProperty("javafx.cachedir")).isEqualTo(home.resolve("openjfx").toString());
     }
 
     @Test
     void aCacheTheUserChoseIsKept() {
+        System.setProperty("javafx.cachedir", "/data/fx");
         System.setProperty("recblend.installed", "true");
-        assertThat(DjlDefaults.apply(Map.of("DJL_CACHE_DIR", "/data/djl"))).isEmpty();
+        assertThat(RuntimeDefaults.apply(Map.of("DJL_CACHE_DIR", "/data/djl"))).isEmpty();
         assertThat(System.getProperty("DJL_CACHE_DIR")).as("the environment variable wins; DJL reads it").isNull();
         System.setProperty("DJL_CACHE_DIR", "/data/other");
-        assertThat(DjlDefaults.apply(Map.of())).isEmpty();
+        assertThat(RuntimeDefaults.apply(Map.of())).isEmpty();
         assertThat(System.getProperty("DJL_CACHE_DIR")).isEqualTo("/data/other");
+        assertThat(System.getProperty("javafx.cachedir")).isEqualTo("/data/fx");
     }
 
     @Test
     void aSourceCheckoutKeepsDjlsDefaultButIsOfflineToo() {
-        assertThat(DjlDefaults.apply(Map.of())).isEmpty();
+        assertThat(RuntimeDefaults.apply(Map.of())).isEmpty();
         assertThat(System.getProperty("DJL_CACHE_DIR")).isNull();
+        assertThat(System.getProperty("javafx.cachedir")).isNull();
         assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
         System.setProperty("ai.djl.offline", "false");
-        DjlDefaults.apply(Map.of());
+        RuntimeDefaults.apply(Map.of());
         assertThat(System.getProperty("ai.djl.offline")).as("an explicit choice is kept").isEqualTo("false");
     }
 }
