@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Where the installed program lets DJL and JavaFX unpack their natives, and that DJL is always offline. */
 class RuntimeDefaultsTest {
     private static final List<String> KEYS = List.of("recblend.installed", "recblend.home", "DJL_CACHE_DIR", "ai.djl.offline",
-            "javafx.cachedir");
+            "javafx.cachedir", "jna.tmpdir");
     private final Map<String, String> saved = new HashMap<>();
 
     @TempDir
@@ -47,6 +47,7 @@ class RuntimeDefaultsTest {
         assertThat(System.getProperty("DJL_CACHE_DIR")).isEqualTo(home.resolve("djl").toString());
         assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
         assertThat(System.getProperty("javafx.cachedir")).isEqualTo(home.resolve("openjfx").toString());
+        assertThat(System.getProperty("jna.tmpdir")).isEqualTo(home.resolve("jna").toString());
     }
 
     @Test
@@ -66,6 +67,7 @@ class RuntimeDefaultsTest {
         assertThat(RuntimeDefaults.apply(Map.of())).isEmpty();
         assertThat(System.getProperty("DJL_CACHE_DIR")).isNull();
         assertThat(System.getProperty("javafx.cachedir")).isNull();
+        assertThat(System.getProperty("jna.tmpdir")).isNull();
         assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
         System.setProperty("ai.djl.offline", "false");
         RuntimeDefaults.apply(Map.of());
