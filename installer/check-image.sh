@@ -101,6 +101,7 @@ if [[ ! -d "$SHARED_DATA" ]]; then
   skip "no $SHARED_DATA on this machine (set RECBLEND_SHARED_DATA to check against another copy)"
 else
   # Hashes of every file and every jar/zip/gzip entry on both sides; the empty file's hash is no copy.
+  hashing=$SECONDS
   empty="$(: | sha256sum | cut -d' ' -f1)"
   "$JAVA" "$ROOT/installer/ImageHashes.java" "$SHARED_DATA" | cut -d' ' -f1 | grep -v "$empty" | sort -u >"$WORK/shared.sha"
   "$JAVA" "$ROOT/installer/ImageHashes.java" "$IMAGE" | grep -v "^$empty" | sort >"$WORK/image.sha"
@@ -109,8 +110,8 @@ else
     grep -F "$copies" "$WORK/image.sha" >&2
     fail "the image holds files of $SHARED_DATA (above)"
   fi
-  echo "  $(wc -l <"$WORK/image.sha") image files and entries, $(wc -l <"$WORK/shared.sha") shared data hashes: no match"
+  echo "  $(wc -l <"$WORK/image.sha") image files and entries, $(wc -l <"$WORK/shared.sha") shared data hashes: no match ($((SECONDS - hashing)) s)"
 fi
 
 echo
-echo "Image check passed: $IMAGE"
+echo "Image check passed in $SECONDS s: $IMAGE"
