@@ -3,6 +3,7 @@ package org.recblend;
 import java.util.Arrays;
 import org.recblend.cli.Cli;
 import org.recblend.cli.GuiLauncher;
+import org.recblend.cli.RuntimeDefaults;
 
 /**
  * The jar's entry point: with no argument it opens the workbench window, with arguments it runs
@@ -17,6 +18,7 @@ public final class Launcher {
         if (Arrays.asList(args).contains("--verbose") && System.getProperty("recblend.log.level") == null) {
             System.setProperty("recblend.log.level", "INFO");  // read by logback.xml when logging starts
         }
+        RuntimeDefaults.apply(System.getenv());
         int code = args.length == 0 ? GuiLauncher.launchWorkbench() : Cli.run(args);
         System.exit(code);
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.recblend.nodes.templates.PipelineTemplate;
+import org.recblend.nodes.templates.PipelineTemplates;
 import org.recblend.pipeline.NodeKindRegistry;
 import org.recblend.pipeline.NodeRunResult;
 import org.recblend.pipeline.Pipeline;
@@ -16,6 +18,7 @@ import org.recblend.pipeline.RunOptions;
 import org.recblend.pipeline.RunResult;
 import org.recblend.pipeline.RunStatus;
 import org.recblend.store.ProjectStore;
+import org.recblend.store.StoredDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +46,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--pipeline", paramLabel = "NAME", required = true, description = "The stored pipeline's name.")
     String pipelineName;
 
+    @Option(names = "--template",
+            description = "When the project has no pipeline of this name, first store the built-in template of the same "
+                    + "name over the project's first dataset (templates: " + PipelineTemplates.LLM_HYBRID + ", "
+                    + PipelineTemplates.CF_BASELINE + ", " + PipelineTemplates.COLD_START + ", "
+                    + PipelineTemplates.SOCIAL_FUSION + ").")
+    boolean template;
+
     @Option(names = "--seed", paramLabel = "S", description = "Replace the seed of every seeded node (splits, samplers).")
     Long seed;
 
@@ -57,7 +67,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (ProjectStore store = ProjectStore.open(project)) {
-            PipelineRepository pipelines = new PipelineRepository(store, NodeKindRegistry.load());
+            NodeKindRegistry registry = NodeKindRegistry.load();
+            PipelineRepository pipelines = new PipelineRepository(store, registry);
+            if (template && pipelines.find(pipelineName).isEmpty()) {
+                addTemplate(store, registry, err);
+            }
             Pipeline pipeline = find(pipelines, store.name());
             if (node != null && pipeline.findNode(node).isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "Pipeline '" + pipelineName + "' has no node '" + node
@@ -82,6 +96,27 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return exitCode(result, err);
         }
+    }
+
+    /** --template: a headless way to the pipelines the window offers under File > New Pipeline from Template. */
+    private void addTemplate(ProjectStore store, NodeKindRegistry registry, PrintWriter err) {
+        if (PipelineTemplates.find(pipelineName).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "No pipeline template named '" + pipelineName
+                    + "' (templates: " + templateNames() + ")");
+        }
+        if (StoredDataset.datasetNames(store).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Project " + store.name() + " has no dataset for the template '"
+                    + pipelineName + "' to work on: import data first (recblend import --help)");
+        }
+        PipelineTemplates.add(pipelineName, store, registry);
+        if (!progress.quiet) {
+            err.println("Stored the template '" + pipelineName + "' in project " + store.name() + ".");
+            err.flush();
+        }
+    }
+
+    static String templateNames() {
+        return String.join(", ", PipelineTemplates.list().stream().map(PipelineTemplate::name).toList());
     }
 
     private Pipeline find(PipelineRepository pipelines, String projectName) throws Exception {

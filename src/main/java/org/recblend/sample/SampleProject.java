@@ -33,6 +33,19 @@ import org.slf4j.LoggerFactory;
 public final class SampleProject {
     /** The committed sample folder, relative to the working directory of a source checkout. */
     public static final Path RETAIL_FOLDER = Path.of("sample-projects", "retail");
+    /** The system property naming the folder that holds the sample folders (the installed program sets it). */
+    public static final String SAMPLES_PROPERTY = "recblend.samples";
+
+    /**
+     * The retail sample folder of this installation: {@code retail} in the folder named by
+     * {@value #SAMPLES_PROPERTY} (the installed program's bundled {@code sample-projects}), else
+     * {@link #RETAIL_FOLDER} of a source checkout.
+     */
+    public static Path retailFolder() {
+        String configured = System.getProperty(SAMPLES_PROPERTY);
+        return configured == null || configured.isBlank() ? RETAIL_FOLDER : Path.of(configured.strip(), "retail");
+    }
+
     /** The files of a sample, in import order: {@code import/NAME.json} maps {@code data/NAME.csv}. */
     public static final List<String> PARTS = List.of("users", "items", "purchases", "reviews", "friends");
     /** The pipeline stored in the project: collect, k-core, split. */

@@ -114,4 +114,37 @@ class RunCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.PROJECT);
         assertThat(dir.resolve("none.mv.db")).doesNotExist();
     }
+
+    @Test
+    void theTemplateOptionStoresTheTemplateOnceAndRunsIt() {
+        CliRun first = CliRun.of("run", "--project", project.toString(), "--pipeline", "CF baseline", "--template", "--node", "split");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err()).contains("Stored the template 'CF baseline' in project shop.");
+        assertThat(cells(first.out(), "split").subList(0, 4)).containsExactly("split", "preprocess.split.random", "DONE", "executed");
+
+        CliRun second = CliRun.of("run", "--project", project.toString(), "--pipeline", "CF baseline", "--template", "--node", "split", "-q");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(cells(second.out(), "split").get(3)).as("the stored pipeline is reused, not added again").isEqualTo("cached");
+        CliRun info = CliRun.of("info", project.toString());
+        assertThat(cells(info.out(), "CF baseline")).containsExactly("CF baseline", "2", "DONE");
+        assertThat(info.out()).doesNotContain("CF baseline (2)");
+    }
+
+    @Test
+    void anUnknownTemplateIsABadUsageThatListsTheTemplates() {
+        CliRun run = CliRun.of("run", "--project", project.toString(), "--pipeline", "Deep magic", "--template");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()[0]).isEqualTo("Error: No pipeline template named 'Deep magic' (templates: LLM hybrid, "
+                + "CF baseline, Cold start by text, Social fusion).");
+    }
+
+    @Test
+    void aTemplateNeedsADatasetToWorkOn() throws Exception {
+        Path empty = dir.resolve("empty");
+        ProjectStore.create(empty).close();
+        CliRun run = CliRun.of("run", "--project", empty.toString(), "--pipeline", "LLM hybrid", "--template");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()[0]).contains("Project empty has no dataset for the template 'LLM hybrid'", "import data first");
+        assertThat(CliRun.of("info", empty.toString()).out()).doesNotContain("LLM hybrid");
+    }
 }
