@@ -2,8 +2,8 @@
 # The installer's acceptance check, on a built image (installer/build-image.sh):
 #  1. no network at all: every command runs under unshare -n (a namespace with only the loopback device);
 #  2. with a fresh home, the launcher answers `recblend --version`, builds the bundled sample project
-#     (import) and shows it (`info`), then runs the "LLM hybrid" template on it (encode, train,
-#     recommend, evaluate);
+#     (import) and shows it (`info`), unpacks each shipped finished sample and shows its runs, then
+#     runs the "LLM hybrid" template on the built one (encode, train, recommend, evaluate);
 #  3. everything the program wrote is in that home (~/.recblend), nothing beside the program;
 #  4. no file of the image (nor any entry of its jars and zips) equals a file of ../shared/data.
 # Usage: installer/check-image.sh [IMAGE_DIR] (default target/installer/image/recblend).
@@ -74,10 +74,14 @@ run sample "${NONET[@]}" "$LAUNCHER" sample project --out "$WORK/retail" -q
 run info "${NONET[@]}" "$LAUNCHER" info "$WORK/retail"
 sed 's/^/  /' "$WORK/info.log"
 grep -q "(dataset)" "$WORK/info.log" || fail "info shows no dataset"
-# Ready-made projects the image ships (sample-projects/**/*.mv.db), if any, must open too.
-while IFS= read -r -d '' shipped; do
-  run "info-$(basename "$shipped" .mv.db)" "${NONET[@]}" "$LAUNCHER" info "$shipped"
-done < <(find "$IMAGE" -path '*sample-projects*' -name '*.mv.db' -print0)
+# The finished projects the image ships (sample-projects/NAME/project.zip, pipelines already run)
+# unpack into the home and open with their runs.
+while IFS= read -r -d '' zip; do
+  name="$(basename "$(dirname "$zip")")"
+  run "shipped-$name" "${NONET[@]}" "$LAUNCHER" sample project --shipped --name "$name" --out "$WORK/shipped-$name" -q
+  run "info-$name" "${NONET[@]}" "$LAUNCHER" info "$WORK/shipped-$name"
+  grep -q "DONE" "$WORK/info-$name.log" || { cat "$WORK/info-$name.log" >&2; fail "the shipped $name project shows no finished run"; }
+done < <(find "$IMAGE" -path '*sample-projects*' -name 'project.zip' -print0)
 run pipeline "${NONET[@]}" "$LAUNCHER" run --project "$WORK/retail" --pipeline "LLM hybrid" --template -q
 grep -v "WARN" "$WORK/pipeline.log" | sed 's/^/  /'
 grep -q "pipeline 'LLM hybrid': DONE" "$WORK/pipeline.log" || fail "the LLM hybrid run did not finish"
