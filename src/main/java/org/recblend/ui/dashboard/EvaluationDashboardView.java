@@ -262,7 +262,13 @@ public final class EvaluationDashboardView {
         table.setPlaceholder(new Label("No evaluations chosen"));
         // a fixed row height lets the table build cells only for the columns in view; with thirty
         // metric columns, cells for all of them held the JavaFX thread for a third of a second
-        table.setFixedCellSize(26);
+        table.setFixedCellSize(ROW);
+        // as tall as its rows (up to MAX_ROWS, then it scrolls): a table stretched over the pane
+        // fills the empty space with empty rows, and built three hundred empty cells for three evaluations
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> HEADER + ROW * Math.max(2, Math.min(MAX_ROWS, table.getItems().size())), table.getItems()));
+        table.setMinHeight(Region.USE_PREF_SIZE);
+        table.setMaxHeight(Region.USE_PREF_SIZE);
         Label title = new Label("Protocol");
         title.setStyle("-fx-font-weight: bold;");
         protocols.setId("protocols");
@@ -277,11 +283,15 @@ public final class EvaluationDashboardView {
         HBox top = new HBox(8, note, gap, new Label("Cut-off"), cutoff);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6, 8, 4, 8));
-        BorderPane p = new BorderPane(table);
+        BorderPane p = new BorderPane(new VBox(table, bottom));
         p.setTop(top);
-        p.setBottom(bottom);
         return p;
     }
+
+    private static final double ROW = 26;
+    /** The header row and the horizontal scroll bar under thirty columns. */
+    private static final double HEADER = 58;
+    private static final int MAX_ROWS = 16;
 
     /** The cut-off choices: every K among the labels, then "all"; K = 10 first chosen when there is one. */
     private void fillCutoffs() {
