@@ -68,9 +68,17 @@ public final class InspectorFixture {
 
     /** A user of the hybrid run's test part whose stored top 10 holds at least one test item (the first such by index). */
     public String userWithAHit() {
-        org.recblend.engine.recommend.Recommendations recs = hybridRun.output(hybrid, "recommend", "recommendations",
+        return userWithAHit(hybridRun, hybrid);
+    }
+
+    /**
+     * The first user of a run's test part whose top 10 (its node "recommend") holds one of their
+     * test items (its node "split").
+     */
+    public static String userWithAHit(RunResult run, Pipeline p) {
+        org.recblend.engine.recommend.Recommendations recs = run.output(p, "recommend", "recommendations",
                 org.recblend.engine.recommend.Recommendations.class);
-        org.recblend.domain.InteractionTable test = hybridRun.output(hybrid, "split", "split", org.recblend.domain.Split.class).test();
+        org.recblend.domain.InteractionTable test = run.output(p, "split", "split", org.recblend.domain.Split.class).test();
         int[][] byUser = test.rowsByUser();
         for (int u = 0; u < byUser.length; u++) {
             java.util.Set<Integer> held = new java.util.HashSet<>();
@@ -83,7 +91,7 @@ public final class InspectorFixture {
                 }
             }
         }
-        throw new AssertionError("no user has a hit");
+        throw new AssertionError("no user of run " + run.runId() + " has a hit");
     }
 
     private static Pipeline hybrid() throws Exception {

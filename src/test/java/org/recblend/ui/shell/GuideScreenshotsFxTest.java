@@ -431,22 +431,7 @@ class GuideScreenshotsFxTest {
 
     /** The first user of the hybrid run's test part whose stored top 10 holds one of their test items. */
     private static String userWithAHit(DashboardFixture f) {
-        org.recblend.engine.recommend.Recommendations recs = f.hybridRun.output(f.hybrid, "recommend", "recommendations",
-                org.recblend.engine.recommend.Recommendations.class);
-        org.recblend.domain.InteractionTable test = f.hybridRun.output(f.hybrid, "split", "split", org.recblend.domain.Split.class).test();
-        int[][] byUser = test.rowsByUser();
-        for (int u = 0; u < byUser.length; u++) {
-            java.util.Set<Integer> held = new java.util.HashSet<>();
-            for (int r : byUser[u]) {
-                held.add(test.item(r));
-            }
-            for (int i : recs.itemsOf(u)) {
-                if (held.contains(i)) {
-                    return test.users().id(u);
-                }
-            }
-        }
-        throw new AssertionError("no user of the hybrid run has a hit");
+        return org.recblend.results.InspectorFixture.userWithAHit(f.hybridRun, f.hybrid);
     }
 
     // ---- MovieLens-shaped files: the guide's walk-through without the real data set ---------------
