@@ -35,21 +35,28 @@ final class EvaluationCharts {
     private final XYSeriesCollection recallData = new XYSeriesCollection();
     private final XYLineAndShapeRenderer ndcgRenderer = curveRenderer();
     private final XYLineAndShapeRenderer recallRenderer = curveRenderer();
-    private final JFreeChart bars;
-    private final JFreeChart segments;
-    private final JFreeChart paired;
-    private final JFreeChart ablation;
-    private final JFreeChart curves;
+    // each chart is made when first asked for (its tab's first opening): five charts made with the
+    // dashboard cost its first opening a tenth of a second for four that were not on screen
+    private JFreeChart bars;
+    private JFreeChart segments;
+    private JFreeChart paired;
+    private JFreeChart ablation;
+    private JFreeChart curves;
     private final Set<String> stale = new HashSet<>();
     private Supplier<String> shown = () -> null;
 
     EvaluationCharts(EvaluationDashboardViewModel vm) {
         this.vm = vm;
-        bars = ChartFactory.createBarChart("", "", "value", barData, PlotOrientation.VERTICAL, true, true, false);
-        DashboardCharts.style(bars);
-        segments = ChartFactory.createBarChart("", "", "value", segmentData, PlotOrientation.VERTICAL, true, true, false);
-        DashboardCharts.style(segments);
-        paired = ChartFactory.createStackedBarChart("Share of paired users", "", "share of users", pairedData,
+    }
+
+    private JFreeChart makeBar(DefaultCategoryDataset data) {
+        JFreeChart c = ChartFactory.createBarChart("", "", "value", data, PlotOrientation.VERTICAL, true, true, false);
+        DashboardCharts.style(c);
+        return c;
+    }
+
+    private JFreeChart makePaired() {
+        JFreeChart paired = ChartFactory.createStackedBarChart("Share of paired users", "", "share of users", pairedData,
                 PlotOrientation.HORIZONTAL, true, true, false);
         DashboardCharts.style(paired);
         CategoryPlot pp = paired.getCategoryPlot();
@@ -65,29 +72,48 @@ final class EvaluationCharts {
         sr.setDefaultItemLabelFont(DashboardCharts.LABEL);
         ((NumberAxis) pp.getRangeAxis()).setRange(0, 1);
         ((NumberAxis) pp.getRangeAxis()).setNumberFormatOverride(new java.text.DecimalFormat("0 %"));
-        ablation = ChartFactory.createBarChart("Fusion ablation: NDCG@10 with all sources and without each", "", "NDCG@10",
+        return paired;
+    }
+
+    private JFreeChart makeAblation() {
+        JFreeChart c = ChartFactory.createBarChart("Fusion ablation: NDCG@10 with all sources and without each", "", "NDCG@10",
                 ablationData, PlotOrientation.VERTICAL, true, true, false);
-        DashboardCharts.style(ablation);
-        curves = curvesChart();
+        DashboardCharts.style(c);
+        return c;
     }
 
     JFreeChart bars() {
+        if (bars == null) {
+            bars = makeBar(barData);
+        }
         return bars;
     }
 
     JFreeChart segments() {
+        if (segments == null) {
+            segments = makeBar(segmentData);
+        }
         return segments;
     }
 
     JFreeChart paired() {
+        if (paired == null) {
+            paired = makePaired();
+        }
         return paired;
     }
 
     JFreeChart ablation() {
+        if (ablation == null) {
+            ablation = makeAblation();
+        }
         return ablation;
     }
 
     JFreeChart curves() {
+        if (curves == null) {
+            curves = curvesChart();
+        }
         return curves;
     }
 
@@ -137,7 +163,7 @@ final class EvaluationCharts {
     void drawBars() {
         stale.remove(EvaluationDashboardView.BARS);
         String name = vm.barMetricProperty().get();
-        bars.setNotify(false);
+        bars().setNotify(false);
         barData.clear();
         for (EvaluationData d : vm.chosen()) {
             for (String label : vm.labelsOf(name)) {
@@ -147,26 +173,26 @@ final class EvaluationCharts {
                 }
             }
         }
-        colourSeries(bars, barData);
-        bars.setTitle(name == null || name.isEmpty() ? "" : title(name) + " by run" + (vm.labelsOf(name).size() > 1 ? " and cut-off K" : ""));
-        bars.getCategoryPlot().getRangeAxis().setLabel(name);
-        bars.setNotify(true);
+        colourSeries(bars(), barData);
+        bars().setTitle(name == null || name.isEmpty() ? "" : title(name) + " by run" + (vm.labelsOf(name).size() > 1 ? " and cut-off K" : ""));
+        bars().getCategoryPlot().getRangeAxis().setLabel(name);
+        bars().setNotify(true);
     }
 
     void drawSegments() {
         stale.remove(EvaluationDashboardView.SEGMENTS);
         String label = vm.segmentMetricProperty().get();
-        segments.setNotify(false);
+        segments().setNotify(false);
         segmentData.clear();
         for (EvaluationData d : vm.chosen()) {
             for (var seg : EvaluationDashboardViewModel.SEGMENTS.entrySet()) {
                 d.value(label, seg.getKey()).ifPresent(v -> segmentData.addValue(v, d.label(), seg.getValue()));
             }
         }
-        colourSeries(segments, segmentData);
-        segments.setTitle(label == null || label.isEmpty() ? "" : label + " by user and item segment");
-        segments.getCategoryPlot().getRangeAxis().setLabel(label);
-        segments.setNotify(true);
+        colourSeries(segments(), segmentData);
+        segments().setTitle(label == null || label.isEmpty() ? "" : label + " by user and item segment");
+        segments().getCategoryPlot().getRangeAxis().setLabel(label);
+        segments().setNotify(true);
     }
 
     private static String title(String name) {
@@ -203,7 +229,7 @@ final class EvaluationCharts {
 
     void drawCurves() {
         stale.remove(EvaluationDashboardView.CURVES);
-        curves.setNotify(false);
+        curves().setNotify(false);
         ndcgData.removeAllSeries();
         recallData.removeAllSeries();
         for (EvaluationData d : vm.chosen()) {
@@ -211,7 +237,7 @@ final class EvaluationCharts {
             addCurve(ndcgData, ndcgRenderer, d, d.ndcgCurve(), "ndcg", colour);
             addCurve(recallData, recallRenderer, d, d.recallCurve(), "recall", colour);
         }
-        curves.setNotify(true);
+        curves().setNotify(true);
     }
 
     /** The stored curve as a line; without one, the stored cut-offs as dots. */
@@ -242,23 +268,23 @@ final class EvaluationCharts {
     }
 
     void drawPaired(Paired p, String a, String b) {
-        paired.setNotify(false);
+        paired().setNotify(false);
         pairedData.clear();
         if (p != null) {
             String row = p.metric();
             pairedData.addValue(p.gainShare(), a + " better", row);
             pairedData.addValue(p.tieShare(), "same", row);
             pairedData.addValue(p.lossShare(), b + " better", row);
-            paired.setTitle("Users for whom " + a + " or " + b + " is better on " + p.metric());
+            paired().setTitle("Users for whom " + a + " or " + b + " is better on " + p.metric());
         } else {
-            paired.setTitle("Share of paired users");
+            paired().setTitle("Share of paired users");
         }
-        paired.setNotify(true);
+        paired().setNotify(true);
     }
 
     void drawAblation() {
         stale.remove(EvaluationDashboardView.ABLATION);
-        ablation.setNotify(false);
+        ablation().setNotify(false);
         ablationData.clear();
         for (EvaluationRuns.Fusion f : vm.fusion()) {
             if (f.ablation().isEmpty()) {
@@ -271,7 +297,7 @@ final class EvaluationCharts {
                         + " (" + a.side() + ")");
             }
         }
-        ablation.setNotify(true);
+        ablation().setNotify(true);
     }
 
 }
