@@ -46,13 +46,14 @@ public final class TrainingDashboardView {
     private final BorderPane root = new BorderPane();
     private final ListView<CurveRun> list = new ListView<>();
     private final TickList<CurveRun> ticks;
-    private final XYSeriesCollection lossData = new XYSeriesCollection();
-    private final XYSeriesCollection validData = new XYSeriesCollection();
-    private final XYLineAndShapeRenderer lossRenderer = renderer(false);
-    private final XYLineAndShapeRenderer validRenderer = renderer(true);
-    private final NumberAxis validAxis = new NumberAxis("validation metric");
-    private final JFreeChart chart;
-    /** Made in the frame after the view opens: a chart viewer's first styling and layout is a long job of its own. */
+    // the chart's parts, made with it (see buildChart)
+    private XYSeriesCollection lossData;
+    private XYSeriesCollection validData;
+    private XYLineAndShapeRenderer lossRenderer;
+    private XYLineAndShapeRenderer validRenderer;
+    private NumberAxis validAxis;
+    /** Made in the frame after the view opens, and its viewer in the next: each is a long job the first time. */
+    private JFreeChart chart;
     private ChartViewer viewer;
     private final StackPane chartStack = new StackPane();
     private final PulseSteps steps = new PulseSteps();
@@ -63,7 +64,7 @@ public final class TrainingDashboardView {
         this.viewModel = viewModel;
         ticks = new TickList<>(list, viewModel::isChosen, viewModel::setChosen,
                 (CurveRun r) -> r.label() + " · " + r.epochs() + " epochs\n" + r.pipelineName());
-        chart = buildChart();
+        steps.add("chart", () -> chart = buildChart());
         steps.add("viewer", () -> {
             viewer = new ChartViewer(chart);
             viewer.setId("trainingChart");
@@ -168,6 +169,11 @@ public final class TrainingDashboardView {
     }
 
     private JFreeChart buildChart() {
+        lossData = new XYSeriesCollection();
+        validData = new XYSeriesCollection();
+        lossRenderer = renderer(false);
+        validRenderer = renderer(true);
+        validAxis = new NumberAxis("validation metric");
         NumberAxis epochs = new NumberAxis("epoch");
         epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         epochs.setAutoRangeIncludesZero(false);
