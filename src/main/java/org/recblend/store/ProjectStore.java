@@ -80,13 +80,8 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Opens an existing project, migrating an older schema to the current one. */
     public static ProjectStore open(Path path) throws ProjectException {
-        ProjectPaths paths = ProjectPaths.of(path);
+        ProjectPaths paths = existing(path);
         Path file = paths.databaseFile();
-        if (!Files.isRegularFile(file)) {
-            throw new ProjectException(ProjectException.Reason.NOT_FOUND, "No project file at " + file);
-        }
-        requireH2Header(file);
-        probe(paths);
         JdbcConnectionPool pool = JdbcConnectionPool.create(paths.jdbcUrl(";IFEXISTS=TRUE"), "sa", "");
         try {
             migrate(pool, null);
@@ -112,13 +107,8 @@ public final class ProjectStore implements AutoCloseable {
      * @throws ProjectException the file is missing, not a project, or locked
      */
     public static int schemaVersionOf(Path path) throws ProjectException {
-        ProjectPaths paths = ProjectPaths.of(path);
+        ProjectPaths paths = existing(path);
         Path file = paths.databaseFile();
-        if (!Files.isRegularFile(file)) {
-            throw new ProjectException(ProjectException.Reason.NOT_FOUND, "No project file at " + file);
-        }
-        requireH2Header(file);
-        probe(paths);
         try (Connection c = DriverManager.getConnection(paths.jdbcUrl(";IFEXISTS=TRUE;ACCESS_MODE_DATA=r"), "sa", "")) {
             return tableExists(c, "flyway_schema_history") ? appliedVersion(c) : 0;
         } catch (SQLException e) {
@@ -133,6 +123,18 @@ public final class ProjectStore implements AutoCloseable {
      * @throws ProjectException the file is missing, not a project, locked or cannot be rewritten
      */
     public static void compact(Path path) throws ProjectException {
+        ProjectPaths paths = existing(path);
+        Path file = paths.databaseFile();
+        try (Connection c = DriverManager.getConnection(paths.jdbcUrl(";IFEXISTS=TRUE"), "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            throw translateOpenError(file, e);
+        }
+    }
+
+    /** The paths of a project whose file exists, is an H2 file and is not locked by another program. */
+    private static ProjectPaths existing(Path path) throws ProjectException {
         ProjectPaths paths = ProjectPaths.of(path);
         Path file = paths.databaseFile();
         if (!Files.isRegularFile(file)) {
@@ -140,12 +142,7 @@ public final class ProjectStore implements AutoCloseable {
         }
         requireH2Header(file);
         probe(paths);
-        try (Connection c = DriverManager.getConnection(paths.jdbcUrl(";IFEXISTS=TRUE"), "sa", "");
-             Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN COMPACT");
-        } catch (SQLException e) {
-            throw translateOpenError(file, e);
-        }
+        return paths;
     }
 
     /** H2's MVStore files start with the text header "H:2,"; anything else is refused before H2 sees it. */

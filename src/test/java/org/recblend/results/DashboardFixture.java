@@ -3,9 +3,7 @@ package org.recblend.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.recblend.domain.Embeddings;
 import org.recblend.engine.eval.EvaluationResult;
-import org.recblend.nodes.encode.TfIdfEncode;
 import org.recblend.nodes.evaluate.EvaluateModel;
 import org.recblend.nodes.preprocess.RandomSplit;
 import org.recblend.nodes.templates.PipelineTemplates;
@@ -110,23 +108,8 @@ public final class DashboardFixture implements AutoCloseable {
 
     private static Pipeline hybrid(String name) throws Exception {
         Pipeline p = template(PipelineTemplates.LLM_HYBRID, name);
-        textByTfIdf(p);
+        TemplateRuns.textByTfIdf(p);
         return withAblation(p);
-    }
-
-    /**
-     * Puts a TF-IDF encoder of the item texts in place of the template's MiniLM node "text", wired
-     * as before: MiniLM would cost the shared build machine a minute per fixture.
-     */
-    static void textByTfIdf(Pipeline p) throws Exception {
-        double x = p.node("text").x();
-        double y = p.node("text").y();
-        p.removeNode("text");
-        p.addNode("text", TfIdfEncode.ID, new TfIdfEncode.Settings(Embeddings.Side.ITEM, "{title}. {categories}. {description}",
-                20, 4096, 64, 42, true));
-        p.move("text", x, y);
-        p.connect("collect", "items", "text", "items");
-        p.connect("text", "embeddings", "fuse", "text");
     }
 
     private static Pipeline withAblation(Pipeline p) throws Exception {

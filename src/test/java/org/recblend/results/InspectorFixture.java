@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.recblend.domain.Embeddings;
 import org.recblend.nodes.encode.EncodeContext;
 import org.recblend.nodes.encode.EncodeSocial;
-import org.recblend.nodes.encode.TfIdfEncode;
 import org.recblend.nodes.preprocess.RandomSplit;
 import org.recblend.nodes.templates.PipelineTemplates;
 import org.recblend.nodes.templates.TemplateRuns;
@@ -98,7 +96,7 @@ public final class InspectorFixture {
         Pipeline p = PipelineTemplates.find(PipelineTemplates.LLM_HYBRID).orElseThrow().build(REGISTRY, "retail");
         p.setName(HYBRID);
         TemplateRuns.capEpochs(p, 3);
-        DashboardFixture.textByTfIdf(p);
+        TemplateRuns.textByTfIdf(p);
         double x = p.node("text").x();
         double y = p.node("text").y();
         p.addNode("friends", EncodeSocial.ID, new EncodeSocial().defaultSettings());

@@ -1,6 +1,8 @@
 package org.recblend.nodes.templates;
 
 import java.nio.file.Path;
+import org.recblend.domain.Embeddings;
+import org.recblend.nodes.encode.TfIdfEncode;
 import org.recblend.nodes.train.BprTrain;
 import org.recblend.nodes.train.HybridTrain;
 import org.recblend.pipeline.Node;
@@ -33,5 +35,20 @@ public final class TemplateRuns {
                         b.regularisation(), b.sampler(), b.seed(), b.patience(), b.objective()));
             }
         }
+    }
+
+    /**
+     * Puts a TF-IDF encoder of the item texts in place of the template's MiniLM node "text", wired
+     * as before: MiniLM would cost the shared build machine a minute per fixture.
+     */
+    public static void textByTfIdf(Pipeline p) throws WiringException {
+        double x = p.node("text").x();
+        double y = p.node("text").y();
+        p.removeNode("text");
+        p.addNode("text", TfIdfEncode.ID, new TfIdfEncode.Settings(Embeddings.Side.ITEM, "{title}. {categories}. {description}",
+                20, 4096, 64, 42, true));
+        p.move("text", x, y);
+        p.connect("collect", "items", "text", "items");
+        p.connect("text", "embeddings", "fuse", "text");
     }
 }

@@ -1,8 +1,6 @@
 package org.recblend.ui.editor.preview;
 
-import org.recblend.domain.Embeddings;
 import org.recblend.engine.classic.PopularityRecommender;
-import org.recblend.nodes.encode.TfIdfEncode;
 import org.recblend.nodes.preprocess.RandomSplit;
 import org.recblend.nodes.templates.PipelineTemplates;
 import org.recblend.nodes.templates.TemplateRuns;
@@ -26,14 +24,7 @@ final class PreviewPipelines {
         Pipeline p = PipelineTemplates.find(PipelineTemplates.LLM_HYBRID).orElseThrow().build(REGISTRY, "retail");
         p.setName(name);
         TemplateRuns.capEpochs(p, epochs);
-        double x = p.node("text").x();
-        double y = p.node("text").y();
-        p.removeNode("text");
-        p.addNode("text", TfIdfEncode.ID, new TfIdfEncode.Settings(Embeddings.Side.ITEM, "{title}. {categories}. {description}",
-                20, 4096, 64, 42, true));
-        p.move("text", x, y);
-        p.connect("collect", "items", "text", "items");
-        p.connect("text", "embeddings", "fuse", "text");
+        TemplateRuns.textByTfIdf(p);
         p.addNode("popularity", TrainPopularity.ID, new TrainPopularity.Settings(PopularityRecommender.Measure.USERS));
         p.move("popularity", p.node("hybrid").x(), p.node("hybrid").y() + 300);
         p.connect("split", "split", "popularity", "split");
